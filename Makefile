@@ -1,0 +1,30 @@
+# The two commands of the README: `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install test bench lock
+
+run: install
+	@$(PY) -m backend.bootstrap --host $(HOST) --port $(PORT)
+	exec $(VENV)/bin/gunicorn --config backend/gunicorn_conf.py --bind $(HOST):$(PORT) backend.wsgi:app
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --require-hashes -r requirements.txt
+	touch $@
+
+test:
+	bash scripts/test.sh
+
+bench:
+	bash scripts/bench.sh
+
+# Re-pin requirements*.txt (with hashes) after editing requirements*.in.
+lock:
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in

@@ -1,0 +1,158 @@
+"""The admin's settings (contract, "Settings (admin)"): validated once, then read by rules."""
+import re
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from nlp.findings import CATEGORIES, SEVERITIES
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
+MAX_NOTE = 2000
+
+
+class SettingsError(ValueError):
+    """A settings field is unknown or has a bad value; `field` names it (dotted path)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+@dataclass(frozen=True)
+class CategorySetting:
+    enabled: bool = True
+    severity: str | None = None  # None: the rule's own default
+
+
+@dataclass(frozen=True)
+class Settings:
+    timezone: str = "Europe/London"
+    # weekday -> ((start_minute, end_minute), ...), minutes since midnight
+    working_hours: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    blocked_domains: tuple[str, ...] = ()
+    categories: dict[str, CategorySetting] = field(default_factory=dict)
+    note: str = ""
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def to_json(self) -> dict:
+        def hhmm(minutes: int) -> str:
+            return f"{minutes // 60:02d}:{minutes % 60:02d}"
+        return {
+            "timezone": self.timezone,
+            "working_hours": {day: [[hhmm(a), hhmm(b)] for a, b in self.working_hours.get(day, ())]
+                              for day in WEEKDAYS},
+            "blocked_domains": list(self.blocked_domains),
+            "categories": {name: {"enabled": c.enabled, **({"severity": c.severity} if c.severity else {})}
+                           for name, c in sorted(self.categories.items())},
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_json(cls, data) -> "Settings":
+        """Validate a whole settings document; keys left out take their defaults."""
+        if not isinstance(data, dict):
+            raise SettingsError("settings", "must be a JSON object")
+        known = {"timezone", "working_hours", "blocked_domains", "categories", "note"}
+        for key in data:
+            if key not in known:
+                raise SettingsError(str(key), f"unknown setting (known: {', '.join(sorted(known))})")
+        return cls(
+            timezone=_timezone(data.get("timezone", "Europe/London")),
+            working_hours=_working_hours(data.get("working_hours", {})),
+            blocked_domains=_blocked_domains(data.get("blocked_domains", [])),
+            categories=_categories(data.get("categories", {})),
+            note=_note(data.get("note", "")),
+        )
+
+
+def _timezone(value) -> str:
+    if not isinstance(value, str) or not value:
+        raise SettingsError("timezone", "must be an IANA time zone name such as Europe/London")
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError("timezone", f"unknown IANA time zone {value!r}") from None
+    return value
+
+
+def _minutes(value, where: str) -> int:
+    match = _HHMM.match(value) if isinstance(value, str) else None
+    if not match:
+        raise SettingsError(where, f"{value!r} is not a time in HH:MM (24-hour) form")
+    return int(match[1]) * 60 + int(match[2])
+
+
+def _working_hours(value) -> dict:
+    if not isinstance(value, dict):
+        raise SettingsError("working_hours", "must be an object keyed by weekday (mon … sun)")
+    result = {}
+    for day, intervals in value.items():
+        where = f"working_hours.{day}"
+        if day not in WEEKDAYS:
+            raise SettingsError(where, "weekday must be one of mon, tue, wed, thu, fri, sat, sun")
+        if not isinstance(intervals, list):
+            raise SettingsError(where, 'must be a list of ["HH:MM", "HH:MM"] intervals')
+        parsed = []
+        for i, interval in enumerate(intervals):
+            if not isinstance(interval, list) or len(interval) != 2:
+                raise SettingsError(f"{where}[{i}]", 'must be a pair ["HH:MM", "HH:MM"]')
+            start, end = _minutes(interval[0], f"{where}[{i}]"), _minutes(interval[1], f"{where}[{i}]")
+            if end <= start:
+                raise SettingsError(f"{where}[{i}]", f"ends ({interval[1]}) before it starts ({interval[0]})")
+            parsed.append((start, end))
+        parsed.sort()
+        for (_, end), (start, _) in zip(parsed, parsed[1:]):
+            if start < end:
+                raise SettingsError(where, "intervals overlap")
+        result[day] = tuple(parsed)
+    return result
+
+
+def _blocked_domains(value) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise SettingsError("blocked_domains", "must be a list of domain names")
+    domains = []
+    for i, item in enumerate(value):
+        domain = item.strip().lower().rstrip(".") if isinstance(item, str) else None
+        if domain and domain.startswith("*."):
+            domain = domain[2:]
+        if not domain or not _DOMAIN.match(domain):
+            raise SettingsError(f"blocked_domains[{i}]", f"{item!r} is not a domain name such as example.com")
+        if domain not in domains:
+            domains.append(domain)
+    return tuple(domains)
+
+
+def _categories(value) -> dict:
+    if not isinstance(value, dict):
+        raise SettingsError("categories", "must be an object keyed by category")
+    result = {}
+    for name, conf in value.items():
+        where = f"categories.{name}"
+        if name not in CATEGORIES:
+            raise SettingsError(where, "unknown category")
+        if not isinstance(conf, dict):
+            raise SettingsError(where, 'must be an object such as {"enabled": true, "severity": "low"}')
+        for key in conf:
+            if key not in ("enabled", "severity"):
+                raise SettingsError(f"{where}.{key}", "unknown key (known: enabled, severity)")
+        enabled = conf.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise SettingsError(f"{where}.enabled", "must be true or false")
+        severity = conf.get("severity")
+        if severity is not None and severity not in SEVERITIES:
+            raise SettingsError(f"{where}.severity", "must be high, medium or low")
+        result[name] = CategorySetting(enabled=enabled, severity=severity)
+    return result
+
+
+def _note(value) -> str:
+    if not isinstance(value, str):
+        raise SettingsError("note", "must be a string")
+    if len(value) > MAX_NOTE:
+        raise SettingsError("note", f"is longer than {MAX_NOTE} characters")
+    return value.strip()
