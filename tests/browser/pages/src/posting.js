@@ -1,0 +1,18 @@
+// What each page "published": tests assert that nothing, or exactly one text, was posted.
+window.__posted = [];
+
+export function publish(text) {
+  window.__posted.push(text);
+  document.querySelector('#feed')?.insertAdjacentHTML('afterbegin', '<article class="posted"></article>');
+  const article = document.querySelector('#feed article');
+  if (article) article.textContent = text;
+}
+
+// The editor's own model of the draft (not the DOM), so tests can compare it with what was typed.
+export function exposeEditorText(read) {
+  window.__editorText = read;
+}
+
+export function isPostShortcut(event) {
+  return event.key === 'Enter' && (event.ctrlKey || event.metaKey);
+}

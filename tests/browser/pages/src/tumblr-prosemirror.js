@@ -1,0 +1,28 @@
+// A ProseMirror compose box (the editor behind tiptap) with a "Post now" button.
+import {EditorState} from 'prosemirror-state';
+import {EditorView} from 'prosemirror-view';
+import {schema} from 'prosemirror-schema-basic';
+import {keymap} from 'prosemirror-keymap';
+import {baseKeymap} from 'prosemirror-commands';
+import 'prosemirror-view/style/prosemirror.css';
+import './page.css';
+import {exposeEditorText, publish} from './posting.js';
+
+const emptyState = () => EditorState.create({
+  schema,
+  plugins: [keymap({'Mod-Enter': () => { post(); return true; }}), keymap(baseKeymap)],
+});
+const view = new EditorView(document.getElementById('pm-editor'), {
+  state: emptyState(),
+  attributes: {role: 'textbox', 'aria-label': 'Post body', 'aria-multiline': 'true'},
+});
+
+const readText = () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n');
+exposeEditorText(readText);
+
+function post() {
+  publish(readText());
+  view.updateState(emptyState());
+}
+
+document.querySelector('.post-form--save-button').addEventListener('click', post);

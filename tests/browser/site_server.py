@@ -1,0 +1,97 @@
+"""An HTTPS server that plays the social sites: it answers on the real sites' host
+names (Chromium maps them to loopback with --host-resolver-rules) with the local
+compose pages built in pages/dist/, so the extension's content-script match
+patterns are exercised exactly as shipped."""
+
+from __future__ import annotations
+
+import http.server
+import ssl
+import subprocess
+import threading
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+PAGES_DIST = Path(__file__).parent / "pages" / "dist"
+
+
+@dataclass(frozen=True)
+class Site:
+    """One site the extension knows, played by one local page hosting a real editor."""
+
+    host: str
+    page: str  # pages/src/<page>.html
+    editor: str  # the editor library, for test ids
+
+
+SITES = [
+    Site("x.com", "x-draftjs", "draftjs"),
+    Site("www.facebook.com", "facebook-lexical", "lexical"),
+    Site("www.linkedin.com", "linkedin-quill", "quill"),
+    Site("www.tumblr.com", "tumblr-prosemirror", "prosemirror"),
+    Site("mastodon.social", "mastodon-textarea", "textarea"),
+    Site("www.youtube.com", "youtube-contenteditable", "contenteditable"),
+]
+SITE_BY_HOST = {site.host: site for site in SITES}
+
+
+def make_certificate(directory: Path) -> tuple[Path, Path]:
+    """A throw-away self-signed certificate for the test hosts (Chromium is told to
+    ignore certificate errors, but a certificate naming the hosts keeps it honest)."""
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    names = ",".join(f"DNS:{site.host}" for site in SITES)
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=precheck-browser-tests", "-addext", f"subjectAltName={names}",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )
+    return cert, key
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a host's page at "/" (and any path without a file, as single-page
+    sites do) and the bundles from pages/dist/."""
+
+    def send_head(self):
+        host = (self.headers.get("Host") or "").split(":")[0]
+        site = SITE_BY_HOST.get(host)
+        name = self.path.split("?")[0].lstrip("/")
+        if site and not (name and (PAGES_DIST / name).is_file()):
+            self.path = f"/{site.page}.html"
+        return super().send_head()
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # keep test output quiet
+        pass
+
+
+class SiteServer:
+    """The HTTPS server on 127.0.0.1 in a background thread."""
+
+    def __init__(self, cert: Path, key: Path):
+        handler = partial(_SiteHandler, directory=str(PAGES_DIST))
+        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        self._httpd.socket = context.wrap_socket(
+            self._httpd.socket, server_side=True, do_handshake_on_connect=False)  # handshake in the handler thread
+        self.port = self._httpd.server_address[1]
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> "SiteServer":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def host_resolver_rules(self) -> str:
+        """Chromium's --host-resolver-rules sending every test host to this server."""
+        rules = [f"MAP {site.host} 127.0.0.1:{self.port}" for site in SITES]
+        return ", ".join(rules + ["EXCLUDE localhost"])
