@@ -23,15 +23,29 @@ class Site:
     host: str
     page: str  # pages/src/<page>.html
     editor: str  # the editor library, for test ids
+    editor_selector: str  # the compose box, as on the real site
+    post_selector: str  # the site's Post/Reply/Send button
+    on_by_default: bool = True  # the extension is active there without the user adding it
 
 
 SITES = [
-    Site("x.com", "x-draftjs", "draftjs"),
-    Site("www.facebook.com", "facebook-lexical", "lexical"),
-    Site("www.linkedin.com", "linkedin-quill", "quill"),
-    Site("www.tumblr.com", "tumblr-prosemirror", "prosemirror"),
-    Site("mastodon.social", "mastodon-textarea", "textarea"),
-    Site("www.youtube.com", "youtube-contenteditable", "contenteditable"),
+    Site("x.com", "x-draftjs", "draftjs",
+         '[data-testid="tweetTextarea_0"]', '[data-testid="tweetButtonInline"]'),
+    Site("www.facebook.com", "facebook-lexical", "lexical",
+         'div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]',
+         'div[role="button"][aria-label="Post"]'),
+    Site("www.linkedin.com", "linkedin-quill", "quill",
+         ".share-creation-state__text-editor .ql-editor", ".share-actions__primary-action"),
+    Site("www.tumblr.com", "tumblr-prosemirror", "prosemirror",
+         ".block-editor-rich-text__editable", ".post-form--save-button"),
+    Site("www.instagram.com", "instagram-textarea", "textarea",
+         'textarea[aria-label^="Add a comment"]', '.comment-form [role="button"]'),
+    Site("www.youtube.com", "youtube-contenteditable", "contenteditable",
+         "#contenteditable-root", "#submit-button button"),
+    # Mastodon instances are switched on by the user in Options (not on by default).
+    Site("mastodon.social", "mastodon-textarea", "textarea",
+         "textarea.autosuggest-textarea__textarea", ".compose-form__publish-button-wrapper button",
+         on_by_default=False),
 ]
 SITE_BY_HOST = {site.host: site for site in SITES}
 

@@ -1,4 +1,5 @@
-// A ProseMirror compose box (the editor behind tiptap) with a "Post now" button.
+// Tumblr-style post form: a ProseMirror editor (the engine behind tiptap) as the text
+// block (.block-editor-rich-text__editable) and a "Post now" button.
 import {EditorState} from 'prosemirror-state';
 import {EditorView} from 'prosemirror-view';
 import {schema} from 'prosemirror-schema-basic';
@@ -14,7 +15,7 @@ const emptyState = () => EditorState.create({
 });
 const view = new EditorView(document.getElementById('pm-editor'), {
   state: emptyState(),
-  attributes: {role: 'textbox', 'aria-label': 'Post body', 'aria-multiline': 'true'},
+  attributes: {class: 'block-editor-rich-text__editable', role: 'textbox', 'aria-label': 'Post body', 'aria-multiline': 'true'},
 });
 
 const readText = () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n');

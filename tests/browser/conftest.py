@@ -1,0 +1,107 @@
+"""Fixtures for the extension's browser tests: the compose pages built from npm, the
+HTTPS server playing the sites, the real service, and one Chromium with the unpacked
+extension configured through its own options page (shared by the whole session)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+import chromium
+from service import issue_staff_token, load_dev_lists, running_service
+from site_server import PAGES_DIST, SiteServer, make_certificate
+
+PAGES = Path(__file__).parent / "pages"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _newest_mtime(paths) -> float:
+    return max((p.stat().st_mtime for p in paths if p.is_file()), default=0.0)
+
+
+@pytest.fixture(scope="session")
+def built_pages() -> Path:
+    """npm ci and the esbuild bundle, redone only when the sources changed."""
+    if shutil.which("npm") is None:
+        pytest.fail("npm (Node.js) is needed to build the browser test pages")
+    lock = PAGES / "package-lock.json"
+    installed = PAGES / "node_modules" / ".package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=PAGES, check=True)
+    sources = [*(PAGES / "src").iterdir(), PAGES / "build.mjs", lock]
+    if _newest_mtime(PAGES_DIST.glob("*")) < _newest_mtime(sources):
+        subprocess.run(["node", "build.mjs"], cwd=PAGES, check=True)
+    return PAGES_DIST
+
+
+@pytest.fixture(scope="session")
+def site_server(built_pages, tmp_path_factory):
+    cert, key = make_certificate(tmp_path_factory.mktemp("certificate"))
+    with SiteServer(cert, key) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def service(tmp_path_factory):
+    if not (ROOT / "backend" / "wsgi.py").exists():
+        pytest.skip("the service (backend/wsgi.py) has not landed yet")
+    with running_service(tmp_path_factory.mktemp("service")) as running:
+        load_dev_lists(running)
+        yield running
+
+
+@pytest.fixture(scope="session")
+def staff_token(service) -> str:
+    return issue_staff_token(service, "browser tests")
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser_context(playwright_instance, site_server, tmp_path_factory):
+    if not (chromium.EXTENSION_DIR / "manifest.json").exists():
+        pytest.skip("the extension (extension/manifest.json) has not landed yet")
+    context = chromium.launch_with_extension(
+        playwright_instance, tmp_path_factory.mktemp("profile"), site_server.host_resolver_rules())
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def extension_id(browser_context) -> str:
+    return chromium.extension_id(browser_context)
+
+
+def configure_extension(context, extension_id: str, server_url: str, token: str) -> None:
+    """Fills in the extension's own options page, as a member of staff would."""
+    page = context.new_page()
+    try:
+        page.goto(f"chrome-extension://{extension_id}/{chromium.options_path()}")
+        page.get_by_label("Server URL").fill(server_url)
+        page.get_by_label("Access token").fill(token)
+        page.get_by_role("button", name="Save").click()
+        page.wait_for_timeout(300)  # let chrome.storage settle before the next page reads it
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="session")
+def configured_extension(browser_context, extension_id, service, staff_token) -> str:
+    configure_extension(browser_context, extension_id, service.url, staff_token)
+    return extension_id
+
+
+@pytest.fixture
+def page(browser_context, configured_extension):
+    page = browser_context.new_page()
+    yield page
+    page.close()

@@ -1,0 +1,89 @@
+// Functions evaluated in the test pages. Each returns plain data for the Python side.
+({
+  // The client rectangles of the first occurrence of `quote` in the editor, measured
+  // with Range.getClientRects() on the editor's own DOM (for a textarea, on a mirror
+  // element laid out exactly like it, since a Range cannot reach a textarea's value).
+  flaggedTextRects(editorSelector, quote) {
+    const editor = document.querySelector(editorSelector);
+    const plain = (rects) => [...rects]
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({x: r.x, y: r.y, width: r.width, height: r.height}));
+
+    if (editor instanceof HTMLTextAreaElement) {
+      const start = editor.value.indexOf(quote);
+      if (start < 0) return null;
+      const style = getComputedStyle(editor);
+      const mirror = document.createElement('div');
+      for (const property of [
+        'boxSizing', 'width', 'height', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth',
+        'borderLeftWidth', 'borderStyle', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
+        'fontStyle', 'fontVariant', 'fontWeight', 'fontStretch', 'fontSize', 'lineHeight', 'fontFamily',
+        'textAlign', 'textIndent', 'letterSpacing', 'wordSpacing', 'tabSize', 'direction',
+      ]) mirror.style[property] = style[property];
+      const box = editor.getBoundingClientRect();
+      Object.assign(mirror.style, {
+        position: 'fixed', left: `${box.left}px`, top: `${box.top}px`, margin: '0',
+        whiteSpace: 'pre-wrap', overflowWrap: 'break-word', overflow: 'hidden', visibility: 'hidden',
+      });
+      const text = document.createTextNode(editor.value);
+      mirror.append(text);
+      document.body.append(mirror);
+      mirror.scrollTop = editor.scrollTop;
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + quote.length);
+      const rects = plain(range.getClientRects());
+      mirror.remove();
+      return rects;
+    }
+
+    // Editors split text over many nodes (Draft.js spans, Lexical text nodes...):
+    // find the quote in their concatenation, then map back to (node, offset).
+    const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let all = '';
+    while (walker.nextNode()) {
+      nodes.push({node: walker.currentNode, at: all.length});
+      all += walker.currentNode.data;
+    }
+    const start = all.indexOf(quote);
+    if (start < 0) return null;
+    const end = start + quote.length;
+    const locate = (offset, preferNext) => {
+      for (let i = 0; i < nodes.length; i++) {
+        const {node, at} = nodes[i];
+        const inside = preferNext ? offset < at + node.data.length : offset <= at + node.data.length;
+        if (offset >= at && inside) return [node, offset - at];
+      }
+      const last = nodes[nodes.length - 1];
+      return [last.node, last.node.data.length];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(start, true));
+    range.setEnd(...locate(end, false));
+    return plain(range.getClientRects());
+  },
+
+  // Every element the extension drew in an open shadow root, with its box and role,
+  // so the tests can find its highlights without knowing its class names.
+  shadowElements() {
+    const found = [];
+    const visit = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.shadowRoot) visit(element.shadowRoot);
+        if (root instanceof ShadowRoot) {
+          const r = element.getBoundingClientRect();
+          found.push({
+            tag: element.tagName.toLowerCase(),
+            className: typeof element.className === 'string' ? element.className : '',
+            part: element.getAttribute('part') || '',
+            data: Object.keys(element.dataset).join(' '),
+            x: r.x, y: r.y, width: r.width, height: r.height,
+          });
+        }
+      }
+    };
+    visit(document);
+    return found;
+  },
+})

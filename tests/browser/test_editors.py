@@ -1,0 +1,150 @@
+"""The extension on each real editor: live warning with highlights over the right
+words, the pause before publishing (Edit / Post anyway, button and Ctrl+Enter), a
+benign draft posting straight through, and the editor's text left exactly as typed."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import precheck_ui as ui
+from site_server import SITES, Site
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DEFAULT_ON = [site for site in SITES if site.on_by_default]
+BENIGN_DRAFT = "Lovely long walk by the river this morning, then pancakes for breakfast."
+PIXEL_TOLERANCE = 2.5
+
+
+@pytest.fixture(params=DEFAULT_ON, ids=lambda site: f"{site.editor}@{site.host}")
+def site(request) -> Site:
+    return request.param
+
+
+@pytest.fixture
+def pupil(request, site) -> ui.Pupil:
+    """A different pupil of the development set for each test and site."""
+    pupils = ui.dev_set_pupils()
+    return pupils[zlib.crc32(f"{site.host} {request.node.originalname}".encode()) % len(pupils)]
+
+
+def open_composer(page: Page, site: Site) -> None:
+    page.goto(f"https://{site.host}/")
+    page.locator(site.editor_selector).click()
+
+
+def type_draft(page: Page, site: Site, text: str) -> None:
+    open_composer(page, site)
+    page.keyboard.type(text, delay=10)
+
+
+def draft_naming(pupil: ui.Pupil) -> str:
+    return f"So proud of {pupil.full_name} in assembly today, what a star!"
+
+
+def wait_for_warning(page: Page, pupil: ui.Pupil) -> None:
+    expect(ui.status(page)).to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
+
+
+def assert_same_rects(drawn: list[dict], expected: list[dict]) -> None:
+    assert len(drawn) == len(expected), (drawn, expected)
+    for a, b in zip(sorted(drawn, key=lambda r: (r["y"], r["x"])), sorted(expected, key=lambda r: (r["y"], r["x"]))):
+        for key in ("x", "y", "width", "height"):
+            assert abs(a[key] - b[key]) <= PIXEL_TOLERANCE, (key, a, b)
+
+
+def test_warning_names_the_pupil_and_highlights_those_words(page, site, pupil):
+    draft = draft_naming(pupil)
+    type_draft(page, site, draft)
+    wait_for_warning(page, pupil)
+
+    # The highlight rectangles of the pupil-name finding sit exactly over the name.
+    page.wait_for_function(
+        "() => document.querySelector('[data-precheck=\"overlay\"]')?.shadowRoot"
+        "?.querySelector('.precheck-highlight[data-category=\"pupil-name\"]')",
+        timeout=ui.CHECK_TIMEOUT_MS)
+    drawn = [h for h in ui.highlights(page) if h["category"] == "pupil-name"]
+    spans = {(h["start"], h["end"]) for h in drawn}
+    assert len(spans) == 1, drawn
+    start, end = spans.pop()
+    flagged = ui.utf16_slice(draft, start, end)
+    assert pupil.full_name in flagged
+    expected = ui.flagged_text_rects(page, site.editor_selector, flagged)
+    assert expected, f"{flagged!r} not found in the editor's DOM"
+    assert_same_rects(drawn, expected)
+
+    # The extension changed nothing in the editor.
+    assert ui.editor_text(page) == draft
+    assert ui.posted(page) == []
+
+    if site.host == "x.com":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / "warning-panel.png")
+
+
+def test_edit_keeps_the_text_and_posts_nothing(page, site, pupil):
+    draft = draft_naming(pupil)
+    type_draft(page, site, draft)
+    wait_for_warning(page, pupil)
+
+    page.locator(site.post_selector).click()
+    expect(ui.dialog(page)).to_be_visible()
+    expect(ui.dialog(page)).to_contain_text(pupil.full_name)
+    if site.host == "x.com":
+        page.screenshot(path=SCREENSHOTS / "pause-dialog.png")
+
+    ui.dialog(page).get_by_role("button", name="Edit").click()
+    expect(ui.dialog(page)).to_have_count(0)
+    assert ui.posted(page) == []
+    assert ui.editor_text(page) == draft
+    assert ui.editor_has_focus(page, site.editor_selector)
+
+
+def test_post_anyway_posts_exactly_once(page, site, pupil):
+    draft = draft_naming(pupil)
+    type_draft(page, site, draft)
+    wait_for_warning(page, pupil)
+
+    page.locator(site.post_selector).click()
+    ui.dialog(page).get_by_role("button", name="Post anyway").click()
+    expect(ui.dialog(page)).to_have_count(0)
+    page.wait_for_function("() => window.__posted.length > 0")
+    page.wait_for_timeout(500)  # a second, duplicated publish would land by now
+    assert ui.posted(page) == [draft]
+
+
+def test_ctrl_enter_pauses_too(page, site, pupil):
+    draft = draft_naming(pupil)
+    type_draft(page, site, draft)
+    wait_for_warning(page, pupil)
+
+    page.keyboard.press("Control+Enter")
+    expect(ui.dialog(page)).to_be_visible()
+    page.keyboard.press("Escape")  # Escape is Edit
+    expect(ui.dialog(page)).to_have_count(0)
+    assert ui.posted(page) == []
+    assert ui.editor_text(page) == draft
+    assert ui.editor_has_focus(page, site.editor_selector)
+
+    page.keyboard.press("Control+Enter")
+    ui.dialog(page).get_by_role("button", name="Post anyway").click()
+    page.wait_for_function("() => window.__posted.length > 0")
+    page.wait_for_timeout(500)
+    assert ui.posted(page) == [draft]
+
+
+def test_benign_draft_posts_straight_through(page, site):
+    type_draft(page, site, BENIGN_DRAFT)
+    # Give the extension time to check the draft (pause + service) before posting.
+    page.wait_for_timeout(2_000)
+    assert ui.editor_text(page) == BENIGN_DRAFT
+
+    page.locator(site.post_selector).click()
+    page.wait_for_function("() => window.__posted.length > 0", timeout=5_000)
+    expect(ui.dialog(page)).to_have_count(0)
+    assert ui.posted(page) == [BENIGN_DRAFT]
