@@ -55,3 +55,16 @@ def options_path() -> str:
 
 def popup_path() -> str:
     return manifest()["action"]["default_popup"]
+
+
+def configure_extension(context: BrowserContext, extension_id: str, server_url: str, token: str) -> None:
+    """Fills in the extension's own options page, as a member of staff would."""
+    page = context.new_page()
+    try:
+        page.goto(f"chrome-extension://{extension_id}/{options_path()}")
+        page.get_by_label("Server URL").fill(server_url)
+        page.get_by_label("Access token").fill(token)
+        page.get_by_role("button", name="Save").click()
+        page.wait_for_timeout(300)  # let chrome.storage settle before the next page reads it
+    finally:
+        page.close()

@@ -5,7 +5,6 @@ extension configured through its own options page (shared by the whole session).
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,28 +12,16 @@ from playwright.sync_api import sync_playwright
 
 import chromium
 from service import issue_staff_token, load_dev_lists, running_service
-from site_server import PAGES_DIST, SiteServer, make_certificate
+from site_server import PAGES_DIST, SiteServer, build_pages, make_certificate
 
-PAGES = Path(__file__).parent / "pages"
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _newest_mtime(paths) -> float:
-    return max((p.stat().st_mtime for p in paths if p.is_file()), default=0.0)
 
 
 @pytest.fixture(scope="session")
 def built_pages() -> Path:
-    """npm ci and the esbuild bundle, redone only when the sources changed."""
     if shutil.which("npm") is None:
         pytest.fail("npm (Node.js) is needed to build the browser test pages")
-    lock = PAGES / "package-lock.json"
-    installed = PAGES / "node_modules" / ".package-lock.json"
-    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=PAGES, check=True)
-    sources = [*(PAGES / "src").iterdir(), PAGES / "build.mjs", lock]
-    if _newest_mtime(PAGES_DIST.glob("*")) < _newest_mtime(sources):
-        subprocess.run(["node", "build.mjs"], cwd=PAGES, check=True)
+    build_pages()
     return PAGES_DIST
 
 
@@ -81,22 +68,9 @@ def extension_id(browser_context) -> str:
     return chromium.extension_id(browser_context)
 
 
-def configure_extension(context, extension_id: str, server_url: str, token: str) -> None:
-    """Fills in the extension's own options page, as a member of staff would."""
-    page = context.new_page()
-    try:
-        page.goto(f"chrome-extension://{extension_id}/{chromium.options_path()}")
-        page.get_by_label("Server URL").fill(server_url)
-        page.get_by_label("Access token").fill(token)
-        page.get_by_role("button", name="Save").click()
-        page.wait_for_timeout(300)  # let chrome.storage settle before the next page reads it
-    finally:
-        page.close()
-
-
 @pytest.fixture(scope="session")
 def configured_extension(browser_context, extension_id, service, staff_token) -> str:
-    configure_extension(browser_context, extension_id, service.url, staff_token)
+    chromium.configure_extension(browser_context, extension_id, service.url, staff_token)
     return extension_id
 
 

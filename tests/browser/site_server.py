@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-PAGES_DIST = Path(__file__).parent / "pages" / "dist"
+PAGES = Path(__file__).parent / "pages"
+PAGES_DIST = PAGES / "dist"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,21 @@ SITES = [
          on_by_default=False),
 ]
 SITE_BY_HOST = {site.host: site for site in SITES}
+
+
+def _newest_mtime(paths) -> float:
+    return max((p.stat().st_mtime for p in paths if p.is_file()), default=0.0)
+
+
+def build_pages() -> None:
+    """npm ci and the esbuild bundle into pages/dist/, redone only when the sources changed."""
+    lock = PAGES / "package-lock.json"
+    installed = PAGES / "node_modules" / ".package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=PAGES, check=True)
+    sources = [*(PAGES / "src").iterdir(), PAGES / "build.mjs", lock]
+    if _newest_mtime(PAGES_DIST.glob("*")) < _newest_mtime(sources):
+        subprocess.run(["node", "build.mjs"], cwd=PAGES, check=True)
 
 
 def make_certificate(directory: Path) -> tuple[Path, Path]:
