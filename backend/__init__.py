@@ -1,0 +1,112 @@
+"""The Precheck service: a Flask application factory (see the Flask tutorial's layout).
+
+    create_app()                     # configuration from PRECHECK_* variables (and .env)
+    create_app({"DATABASE_URL": …})  # tests override any key
+"""
+import hashlib
+import logging.config
+import os
+import secrets
+from dataclasses import dataclass
+
+from dotenv import load_dotenv
+from flask import Flask, request
+from flask_cors import CORS
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from sqlalchemy.exc import SQLAlchemyError
+
+from backend import errors
+from backend.api import check, health, lists, settings, tokens
+from backend.config import ConfigError, database_url, load_config
+from backend.engines import EngineHolder
+from backend.logs import logging_config
+from backend.store import Store
+
+__all__ = ["ConfigError", "create_app"]
+
+
+@dataclass
+class Service:
+    """What the blueprints share, at app.extensions["precheck"]."""
+    store: Store
+    engines: EngineHolder
+    limiter: Limiter
+
+
+class PrecheckFlask(Flask):
+    def log_exception(self, exc_info) -> None:
+        # Flask's default names the request and formats the message; ours does neither.
+        logging.getLogger("precheck.errors").error("unhandled error", exc_info=exc_info)
+
+
+def _secret_key(instance_path: str) -> str:
+    """A random key kept in instance/secret_key (mode 0600), made once, shared by all workers."""
+    path = os.path.join(instance_path, "secret_key")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        with open(path, encoding="ascii") as f:
+            return f.read().strip()
+    key = secrets.token_urlsafe(48)
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(key + "\n")
+    return key
+
+
+def _credential_key() -> str:
+    """Rate limits count per bearer credential (its hash), or per address without one."""
+    header = request.headers.get("Authorization", "")
+    if header:
+        return "token:" + hashlib.sha256(header.encode("utf-8", "surrogatepass")).hexdigest()
+    return "addr:" + (get_remote_address() or "unknown")
+
+
+def _cors_origins(extension_ids) -> list:
+    if extension_ids:
+        return [f"chrome-extension://{i}" if len(i) == 32 else f"moz-extension://{i.lower()}" for i in extension_ids]
+    return [r"^chrome-extension://[a-p]{32}$", r"^moz-extension://[0-9a-f-]{36}$"]
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app; raises ConfigError naming the variable when the configuration is unusable."""
+    load_dotenv()
+    config = load_config()
+    if test_config:
+        config.update(test_config)
+    instance_path = config["INSTANCE_PATH"]
+    app = PrecheckFlask(__name__, instance_path=os.path.abspath(instance_path) if instance_path else None)
+    logging.config.dictConfig(logging_config(config["LOG_LEVEL"]))
+    os.makedirs(app.instance_path, exist_ok=True)
+    config["DATABASE_URL"] = database_url(config["DATABASE_URL"], app.instance_path)
+    config["SECRET_KEY"] = config["SECRET_KEY"] or _secret_key(app.instance_path)
+    config["MAX_CONTENT_LENGTH"] = config["MAX_UPLOAD_MB"] * 1024 * 1024
+    app.config.update(config)
+    app.json.sort_keys = False
+
+    store = Store(app.config["DATABASE_URL"])
+    try:
+        store.create_schema()
+    except SQLAlchemyError as exc:
+        raise ConfigError("PRECHECK_DATABASE_URL", "cannot open the database: "
+                          + (str(exc.orig) if getattr(exc, "orig", None) else type(exc).__name__).splitlines()[0]) from None
+    engines = EngineHolder(store, app.config["SPACY_MODEL"], app.config["RELOAD_INTERVAL"],
+                           app.config["RELOAD_WAIT"], app.config["FAULT_TRIGGER"])
+    limiter = Limiter(_credential_key, app=app, storage_uri=app.config["RATE_LIMIT_STORAGE"],
+                      headers_enabled=True, default_limits=[])
+    app.extensions["precheck"] = Service(store, engines, limiter)
+
+    CORS(app, resources={r"/api/*": {"origins": _cors_origins(app.config["EXTENSION_IDS"])},
+                         r"/healthz": {"origins": _cors_origins(app.config["EXTENSION_IDS"])}},
+         allow_headers=["Authorization", "Content-Type"], methods=["GET", "POST", "PUT", "DELETE"],
+         max_age=600)
+    limiter.limit(lambda: app.config["RATE_LIMIT_CHECK"])(check.bp)
+    for admin_bp in (lists.bp, tokens.bp, settings.bp):
+        limiter.limit(lambda: app.config["RATE_LIMIT_ADMIN"])(admin_bp)
+    for blueprint in (health.bp, check.bp, lists.bp, tokens.bp, settings.bp):
+        app.register_blueprint(blueprint)
+    errors.register(app)
+
+    from backend import cli
+    cli.register(app)
+    return app

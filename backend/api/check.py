@@ -1,0 +1,45 @@
+"""POST /api/v1/check: the draft in, findings citing the policy out. The draft is never kept."""
+from flask import Blueprint, current_app, jsonify
+
+from backend.api.bodies import json_object
+from backend.auth import require_staff
+from backend.errors import ApiError
+from nlp import Context, ContextError
+
+bp = Blueprint("check", __name__, url_prefix="/api/v1")
+
+# JSON escapes can make a body up to 6 bytes per UTF-16 unit of text ("\ud83d").
+BYTES_PER_UNIT = 6
+CONTEXT_ALLOWANCE = 16 * 1024
+
+
+def utf16_length(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+@bp.post("/check")
+@require_staff  # 401 before the body is read, so no one without a token learns anything
+def check():
+    service = current_app.extensions["precheck"]
+    max_units = current_app.config["MAX_TEXT_LENGTH"]
+    data = json_object(max_units * BYTES_PER_UNIT + CONTEXT_ALLOWANCE)
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise ApiError(400, "bad_request", "'text' is required and must be a string.", field="text")
+    if utf16_length(text) > max_units:
+        raise ApiError(413, "too_large", f"The text is over the limit of {max_units} characters.", field="text")
+    try:
+        context = Context.from_json(data.get("context"))
+    except ContextError as err:
+        raise ApiError(400, "bad_request", str(err), field=err.field) from None
+    # The store may already hold a version this worker has not built yet (an upload a moment
+    # ago, through another worker): wait briefly for it rather than answer from stale lists.
+    current = service.engines.current(at_least=service.store.lists_version())
+    findings = current.engine.check(text, context)
+    answer = {
+        "findings": [f.to_json() for f in findings],
+        "lists_version": current.version,
+    }
+    if current.settings.note:
+        answer["note"] = current.settings.note
+    return jsonify(answer)

@@ -1,0 +1,53 @@
+"""Admin: the name lists (pupils, staff, school terms), replaced whole from CSV."""
+from flask import Blueprint, current_app, g, jsonify, request
+from dataclasses import asdict
+
+from backend.api.bodies import limit_body, require_content_type
+from backend.auth import require_admin
+from backend.errors import ApiError
+from nlp.lists import PARSERS, ListFormatError
+
+bp = Blueprint("admin_lists", __name__, url_prefix="/api/v1/admin/lists")
+
+# Browsers and MIS tools label CSV files in several ways; Excel on Windows says vnd.ms-excel.
+CSV_TYPES = ("text/csv", "application/csv", "text/plain", "application/vnd.ms-excel")
+MAX_REJECTED_SHOWN = 20
+
+
+def _kind(kind: str) -> str:
+    if kind not in PARSERS:
+        raise ApiError(404, "not_found", f"There is no list called {kind[:40]!r}; the lists are "
+                       f"{', '.join(PARSERS)}.")
+    return kind
+
+
+@bp.put("/<kind>")
+@require_admin
+def replace(kind):
+    kind = _kind(kind)
+    require_content_type(*CSV_TYPES)
+    limit_body(current_app.config["MAX_CONTENT_LENGTH"])
+    data = request.get_data(cache=False)
+    try:
+        parsed = PARSERS[kind](data)
+    except ListFormatError as err:
+        raise ApiError(400, "bad_list", f"The {kind} list was not changed: {err}", line=err.line,
+                       problem=err.problem) from None
+    if parsed.rejected:
+        line, problem = parsed.rejected[0]
+        raise ApiError(400, "bad_list", f"The {kind} list was not changed: line {line}: {problem}"
+                       + (f" (and {len(parsed.rejected) - 1} more rows)" if len(parsed.rejected) > 1 else ""),
+                       line=line, problem=problem,
+                       rejected=[{"line": n, "problem": p} for n, p in parsed.rejected[:MAX_REJECTED_SHOWN]])
+    store = current_app.extensions["precheck"].store
+    version = store.replace_list(kind, parsed.entries, g.actor)
+    return jsonify(count=len(parsed.entries), lists_version=version, columns=parsed.columns,
+                   ignored_columns=parsed.ignored_columns)
+
+
+@bp.get("/<kind>")
+@require_admin
+def entries(kind):
+    kind = _kind(kind)
+    version, rows = current_app.extensions["precheck"].store.entries(kind)
+    return jsonify(kind=kind, count=len(rows), lists_version=version, entries=[asdict(e) for e in rows])

