@@ -1,0 +1,16 @@
+"""The policy rules, one module per category of the contract, in the order they run.
+
+Each module declares CATEGORY, CLAUSE, SEVERITY, MESSAGE and SUGGESTION and a
+Detector(resources) whose find(draft) returns Hits. Later rules may read what
+earlier ones found (draft.found(category)): child-photo and direct-message
+build on pupil-name, so the order below matters.
+"""
+from nlp.rules import (
+    child_photo, contact_details, direct_message, offensive, pupil_contact, pupil_name, reputation,
+    school_reference, staff_name, unsafe_link, work_discussion, working_hours,
+)
+
+RULES = (
+    school_reference, staff_name, pupil_name, offensive, reputation, work_discussion, pupil_contact,
+    contact_details, unsafe_link, child_photo, direct_message, working_hours,
+)

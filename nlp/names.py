@@ -1,0 +1,102 @@
+"""Name dictionaries built once from the lists, so a lookup costs the same for 100 or 100,000 names.
+
+Every name is stored as a tuple of word keys (see nlp.textnorm). Lookups are
+dictionary hits on the words of the draft; spelling variants go through a
+sound-key dictionary and are confirmed by similarity.
+"""
+from collections import defaultdict
+
+from nlp.lists import NameLists
+from nlp.phonetic import similar, sound_key
+from nlp.textnorm import phrase_keys
+
+FIRST_VARIANT_SIMILARITY = 0.8
+LAST_VARIANT_SIMILARITY = 0.85
+MIN_VARIANT_LENGTH = 3
+
+
+class NameBook:
+    """First names, surnames and the people they belong to, for one list (pupils or staff)."""
+
+    def __init__(self):
+        self.full: dict[tuple, set[int]] = defaultdict(set)  # (first, last) -> people
+        self.first: dict[tuple, set[int]] = defaultdict(set)
+        self.last: dict[tuple, set[int]] = defaultdict(set)
+        self.first_initial_last: dict[tuple, set[int]] = defaultdict(set)  # (initial, last)
+        self.first_last_initial: dict[tuple, set[int]] = defaultdict(set)  # (first, initial)
+        self.joined_first: dict[str, tuple] = {}  # "abdulbasit" -> ("abdul", "basit")
+        self.joined_last: dict[str, tuple] = {}
+        self._first_sounds: dict[str, set[tuple]] = defaultdict(set)
+        self._last_sounds: dict[str, set[tuple]] = defaultdict(set)
+        self.max_first_words = 1
+        self.max_last_words = 1
+
+    def add(self, person: int, first: str, last: str) -> None:
+        f, l = phrase_keys(first), phrase_keys(last)
+        if not l:
+            return
+        self.last[l].add(person)
+        self.joined_last["".join(l)] = l
+        self._last_sounds[sound_key("".join(l))].add(l)
+        self.max_last_words = max(self.max_last_words, len(l))
+        if not f:
+            return
+        self.full[(f, l)].add(person)
+        self.first[f].add(person)
+        self.joined_first["".join(f)] = f
+        self._first_sounds[sound_key("".join(f))].add(f)
+        self.max_first_words = max(self.max_first_words, len(f))
+        self.first_initial_last[(f[0][0], l)].add(person)
+        self.first_last_initial[(f, l[0][0])].add(person)
+
+    def first_forms(self, words: tuple) -> set[tuple]:
+        """List first names these words are, exactly or as a spelling variant."""
+        return self._forms(words, self.first, self._first_sounds, FIRST_VARIANT_SIMILARITY)
+
+    def last_forms(self, words: tuple) -> set[tuple]:
+        return self._forms(words, self.last, self._last_sounds, LAST_VARIANT_SIMILARITY)
+
+    def variant_of(self, words: tuple) -> set[tuple]:
+        """List first names these words are a variant of (not an exact list first name)."""
+        if words in self.first:
+            return set()
+        return self._forms(words, self.first, self._first_sounds, FIRST_VARIANT_SIMILARITY)
+
+    @staticmethod
+    def _forms(words, exact, sounds, threshold) -> set[tuple]:
+        found = {words} if words in exact else set()
+        joined = "".join(words)
+        if len(joined) >= MIN_VARIANT_LENGTH:
+            for candidate in sounds.get(sound_key(joined), ()):
+                if candidate != words and similar(joined, "".join(candidate), threshold):
+                    found.add(candidate)
+        return found
+
+    def people_named(self, firsts: set[tuple], lasts: set[tuple]) -> set[int]:
+        people: set[int] = set()
+        for f in firsts:
+            for l in lasts:
+                people |= self.full.get((f, l), set())
+        return people
+
+
+def pupil_book(lists: NameLists) -> NameBook:
+    book = NameBook()
+    for i, pupil in enumerate(lists.pupils):
+        book.add(i, pupil.first_name, pupil.last_name)
+        if pupil.preferred_name:
+            book.add(i, pupil.preferred_name, pupil.last_name)
+        for alias in pupil.aliases:
+            parts = alias.split()
+            if len(parts) >= 2:
+                book.add(i, " ".join(parts[:-1]), parts[-1])
+            elif parts:
+                book.add(i, parts[0], pupil.last_name)
+    return book
+
+
+def staff_book(lists: NameLists) -> NameBook:
+    book = NameBook()
+    for i, member in enumerate(lists.staff):
+        book.add(i, member.first_name, member.last_name)
+    return book

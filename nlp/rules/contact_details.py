@@ -1,0 +1,46 @@
+"""A personal phone number or personal email address offered in a post (policy 4.1)."""
+import re
+
+import phonenumbers
+
+from nlp.draft import Draft, Hit
+
+CATEGORY = "contact-details"
+CLAUSE = "4.1"
+SEVERITY = "high"
+MESSAGE = ("This shares a personal phone number or email address. Policy 4.1: staff should not use "
+           "personal email or mobile phones to contact parents or children.")
+SUGGESTION = "Remove the number or address; point people to the school office or your school email instead."
+
+_EMAIL = re.compile(r"\b[\w.+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\b")
+# Addresses of an organisation, not a person: school, university, government, health service.
+_ORG_DOMAIN = re.compile(r"\.(?:sch|ac|gov|nhs|police|mod|parliament)\.uk$|\.(?:edu|gov)(?:\.\w\w)?$|\.org\.uk$|\.org$", re.I)
+_ROLE_MAILBOX = re.compile(r"^(?:office|admin|info|enquir(?:y|ies)|reception|contact|head|headteacher|admissions|"
+                           r"finance|hr|attendance|absence|safeguarding|dsl|sendco|senco|support|hello|bursar|clerk|governors)\b", re.I)
+_MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.PERSONAL_NUMBER,
+                 phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE, phonenumbers.PhoneNumberType.PAGER}
+
+
+def _is_mobile(number) -> bool:
+    national = str(number.national_number)
+    if number.country_code == 44:
+        # UK mobiles are 07xxx xxxxxx; the 07700 900xxx range reserved for drama is unassigned yet reads as one.
+        return len(national) == 10 and national.startswith("7") and not national.startswith("70") and not national.startswith("76")
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in _MOBILE_TYPES
+
+
+class Detector:
+    def __init__(self, resources):
+        pass
+
+    def find(self, draft: Draft) -> list[Hit]:
+        hits = []
+        for m in phonenumbers.PhoneNumberMatcher(draft.text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+            if _is_mobile(m.number):
+                hits.append(Hit(m.start, m.end))
+        for m in _EMAIL.finditer(draft.text):
+            local = m.group()[: m.group().index("@")]
+            if _ORG_DOMAIN.search(m.group(1)) or _ROLE_MAILBOX.match(local):
+                continue
+            hits.append(Hit(m.start(), m.end()))
+        return hits

@@ -1,0 +1,94 @@
+"""Language that could offend a colleague, parent or pupil: profanity, insults, slurs, mockery (policy 4.1)."""
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import better_profanity
+
+from nlp.draft import Draft, Hit
+
+CATEGORY = "offensive"
+CLAUSE = "4.1"
+SEVERITY = "medium"
+MESSAGE = ("This language could offend a colleague, parent or pupil. Policy 4.1: staff should not post "
+           "anything that could offend or be misinterpreted.")
+SUGGESTION = "Reword it without the swearing or insult."
+
+# better-profanity's list mixes swearing with ordinary words ("three", "style", "dog"),
+# so from it only words that are not ordinary English are taken, plus these.
+_SWEARING = frozenset({
+    "fuck", "fucker", "fuckers", "fucking", "fucked", "shit", "shite", "shits", "shitty", "bullshit", "cunt", "cunts",
+    "twat", "twats", "wank", "wanker", "wankers", "tosser", "tossers", "prick", "pricks", "dickhead", "dickheads",
+    "arse", "arsehole", "arseholes", "ass", "asshole", "assholes", "bastard", "bastards", "slut", "sluts", "whore",
+    "slag", "skank", "jackass", "dumbass", "turd", "motherfucker", "goddamn", "bitch", "bitches",
+    "nigger", "nigga", "chink", "coon", "gook", "kike", "spic", "wetback", "faggot", "fagot", "polack", "kraut", "wop",
+    "retard", "retarded", "spastic", "tranny",
+})
+# Insults staff use about people that the profanity list leaves out.
+_INSULTS = frozenset({
+    "idiot", "idiots", "idiotic", "moron", "morons", "muppet", "muppets", "imbecile", "imbeciles", "cretin", "cretins",
+    "halfwit", "halfwits", "numpty", "numpties", "pillock", "pillocks", "plonker", "plonkers", "div", "divs", "dimwit",
+    "dimwits", "nitwit", "nitwits", "retard", "retards", "retarded", "spastic", "spaz", "mong", "scum", "scumbag",
+    "scumbags", "vermin", "feral", "lowlife", "lowlifes", "chav", "chavs", "gyppo", "pikey", "pikeys", "tramp",
+    "slag", "slags", "slapper", "skank", "whore", "thick", "useless", "pathetic", "loser", "losers", "knobhead",
+    "dickhead", "bellend", "tosser", "wanker", "twat", "prat", "prats", "git", "gits", "arsehole", "arseholes",
+    "asshole", "assholes", "shithead", "fuckwit", "dipshit", "douche", "douchebag", "lunatic", "lunatics", "nutter",
+    "nutters", "psycho", "psychos", "weirdo", "freak", "freaks", "fatso", "pig", "pigs", "cow", "cows", "bastard",
+    "bastards", "brat", "brats", "oaf", "clown", "clowns",
+})
+# Insults that are ordinary words elsewhere ("thick fog", "pig farm", "the cow", "circus clown"):
+# only when said of a person ("a total muppet", "you absolute moron", "are useless").
+_CONTEXTUAL = frozenset({"thick", "useless", "pathetic", "pig", "pigs", "cow", "cows", "clown", "clowns", "tramp",
+                         "freak", "freaks", "git", "div", "divs", "feral", "lunatic", "lunatics", "loser", "losers",
+                         "brat", "brats", "oaf", "scum", "vermin", "psycho", "psychos"})
+_PERSON_FRAME = re.compile(r"(?:\b(?:a|an|you|total|absolute|utter|complete|bunch of|pack of|such|like|proper|real|little|are|is|were|was|lot of|load of)\s+(?:\w+\s+){0,2})$", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z*@$!#]*[A-Za-z*]|[A-Za-z]")
+
+
+def _wordlist() -> frozenset[str]:
+    path = Path(better_profanity.__file__).with_name("profanity_wordlist.txt")
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w.strip().isalpha())
+
+
+_BETTER_PROFANITY = _wordlist()
+# Any word built on these ("fuckin", "shitshow", "wankers") is swearing.
+_STEMS = ("fuck", "shit", "wank", "cunt")
+
+
+def offensive_words(dictionary: frozenset[str]) -> frozenset[str]:
+    slang = frozenset(w for w in _BETTER_PROFANITY if w not in dictionary and len(w) > 3)
+    return slang | _SWEARING | (_INSULTS - _CONTEXTUAL)
+
+
+def _offensive(word: str, before: str, next_is_name: bool, profanity, by_shape) -> bool:
+    low = word.lower()
+    if "*" in low or "@" in low or "$" in low or "#" in low or "!" in low:
+        if not low[0].isalpha() or len(low) < 3:
+            return False
+        pattern = re.compile("".join("." if c in "*@$#!" else re.escape(c) for c in low))
+        return any(pattern.fullmatch(w) for w in by_shape.get((low[0], len(low)), ()))
+    if low in _CONTEXTUAL:
+        return bool(_PERSON_FRAME.search(before))
+    if low in profanity:
+        # "Dick Turpin", "Willy Wonka": a capitalised word followed by a name is a name
+        return not (word[0].isupper() and next_is_name)
+    return low.isalpha() and low.startswith(_STEMS)
+
+
+class Detector:
+    def __init__(self, resources):
+        self.profanity = offensive_words(resources.words)
+        # masked spellings ("f***", "sh*ts") are compared with words of the same first letter and length
+        self.by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for word in self.profanity:
+            self.by_shape[(word[0], len(word))].append(word)
+
+    def find(self, draft: Draft) -> list[Hit]:
+        hits = []
+        text = draft.text
+        for m in _WORD.finditer(text):
+            rest = text[m.end():m.end() + 20]
+            next_is_name = bool(re.match(r"^\s+[A-Z][a-z]", rest))
+            if _offensive(m.group(), text[max(0, m.start() - 40):m.start()], next_is_name, self.profanity, self.by_shape):
+                hits.append(Hit(m.start(), m.end()))
+        return hits

@@ -1,0 +1,252 @@
+"""A pupil on the list named or identifiable (policy 4.1, 4.2).
+
+Evidence decides: a full name, initial forms ("Sana R.", "J. Holroyd"), a
+hashtag or handle built from a full name are strong on their own. A first name
+alone is only a pupil when the post is about school (work words, a form group,
+the school account, a private message) and nothing says it is someone else: a
+kinship word ("my son Ibrahim"), a place outside school ("from the gym"), a
+surname that is not the pupil's ("Haris Rauf"), a public figure's context, or a
+named place or organisation (spaCy NER). A first name that is also an ordinary
+English word (Faith, Summer, Will) must in addition read as a name: capitalised
+mid-sentence, or pinned to a form or class ("Precious from 8W").
+"""
+import re
+
+from nlp.cues import ELSEWHERE_AFTER, KIN_BEFORE, PUBLIC_FIGURE, SCHOOL_PLACES, TITLES, YOUTH
+from nlp.draft import Draft, Hit
+from nlp.rules.work_discussion import work_cues
+from nlp.textnorm import key, split_handle
+
+CATEGORY = "pupil-name"
+CLAUSE = "4.2"
+SEVERITY = "high"
+MESSAGE = ("This names a pupil. Policy 4.2: children must not be identified by name on social media, "
+           "and 4.1 asks staff not to post about individual school matters.")
+SUGGESTION = "Remove the name, or use initials only; post pupils' news from the school account without surnames."
+
+_HANDLE = re.compile(r"(?<![\w@#./])([#@]?)([^\W_](?:[\w.]*[^\W_])?)(?![\w@]|\.\w)")
+_URL_OR_EMAIL = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+# "Ibrahim in 7G", "Callum in my form group", "Chi and Precious from 8W", "Zuzana (Year 7)"
+_PINNED = re.compile(r"^(?:\s*(?:and|&)\s+[^\W\d_]+)?\s*[,(]?\s*(?:in|from|of)\s+(?:my\s+|our\s+|the\s+)?"
+                     r"(?:form|class|tutor|year\s?\d|y\d|\d{1,2}\s?[a-z]{1,2}\b|set\s?\d|reception|nursery)", re.I)
+_FAMILY_AFTER = re.compile(r"^\s+(?:twins|brothers|sisters|siblings|boys|girls|kids|cousins|family)\b", re.I)
+# ORG is left out: the small model often tags a lone first name as one.
+_OTHER_ENTITY = {"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LANGUAGE", "DATE", "TIME", "MONEY", "LAW"}
+_GREETING = re.compile(r"^\s*(?:hi|hey|hello|dear|morning|afternoon|evening|hiya|yo)?\s*$", re.I)
+LONE_VARIANT_SIMILARITY = 0.88
+
+
+class Detector:
+    def __init__(self, resources):
+        self.book = resources.pupils
+        self.staff = resources.staff
+        self.words = resources.words
+
+    def find(self, draft: Draft) -> list[Hit]:
+        taken = [(h.start, h.end) for h in draft.found("staff-name")]
+        hits = self._handles(draft, taken)
+        taken += [(h.start, h.end) for h in hits]
+        strong, weak = self._words(draft, taken)
+        hits += strong
+        school = self._school_context(draft)
+        if weak and (school or hits):  # another pupil named in full makes the post about pupils
+            hits += weak
+        return _public_figure_filter(draft, hits, school)
+
+    # hashtags and handles: #AishaKhan, #ayeshaakhtar, @ibrahim.qureshi, maryam_javed07
+    def _handles(self, draft: Draft, taken) -> list[Hit]:
+        hits = []
+        blocked = [m.span() for m in _URL_OR_EMAIL.finditer(draft.text)]
+        for m in _HANDLE.finditer(draft.text):
+            prefix, body = m.group(1), m.group(2)
+            if not prefix and not re.search(r"[_.\d]|[a-z][A-Z]", body):
+                continue
+            if any(a < m.end() and m.start() < b for a, b in blocked + taken):
+                continue
+            parts = [key(body[s:e]) for s, e in split_handle(body)]
+            if self._handle_names_pupil(parts):
+                hits.append(Hit(m.start(), m.end()))
+        return hits
+
+    def _handle_names_pupil(self, parts: list[str]) -> bool:
+        book = self.book
+        if len(parts) >= 2:
+            for i in range(len(parts)):
+                for a in range(1, book.max_first_words + 1):
+                    firsts = book.first_forms(tuple(parts[i:i + a]))
+                    if not firsts:
+                        continue
+                    for b in range(1, book.max_last_words + 1):
+                        if i + a + b <= len(parts) and book.people_named(firsts, book.last_forms(tuple(parts[i + a:i + a + b]))):
+                            return True
+        if len(parts) == 1:
+            joined = parts[0]
+            for cut in range(2, len(joined) - 1):
+                firsts = book.first_forms((joined[:cut],)) | ({book.joined_first[joined[:cut]]} if joined[:cut] in book.joined_first else set())
+                if firsts:
+                    tail = joined[cut:]
+                    lasts = book.last_forms((tail,)) | ({book.joined_last[tail]} if tail in book.joined_last else set())
+                    if book.people_named(firsts, lasts):
+                        return True
+        return False
+
+    def _words(self, draft: Draft, taken) -> tuple[list[Hit], list[Hit]]:
+        ws, book = draft.words, self.book
+        strong: list[Hit] = []
+        weak: list[Hit] = []
+        i = 0
+        while i < len(ws):
+            w = ws[i]
+            if any(a < w.end and w.start < b for a, b in taken):
+                i += 1
+                continue
+            after_title = i > 0 and ws[i - 1].key in TITLES and ws[i - 1].is_title and not ws[i - 1].text.isupper()
+            if after_title:  # "Mrs Akhtar", "Mr Hussain": an adult, never a pupil
+                i += 1
+                continue
+            end = self._full_name(draft, i)
+            if end is not None:
+                if not _someone_else(draft, i, end):
+                    strong.append(Hit(w.start, _end_with_initial(draft, end)))
+                i = end + 1
+                continue
+            end = self._initial_surname(draft, i)
+            if end is not None:
+                strong.append(Hit(w.start, ws[end].end))
+                i = end + 1
+                continue
+            end = self._lone_first(draft, i)
+            if end is not None:
+                weak.append(Hit(w.start, ws[end].end))
+                i = end + 1
+                continue
+            if self._family_surname(draft, i):
+                weak.append(Hit(w.start, w.end))
+            i += 1
+        return strong, weak
+
+    def _full_name(self, draft: Draft, i: int) -> int | None:
+        """Last word index of a pupil's full name (or first name and surname initial) at word i."""
+        ws, book = draft.words, self.book
+        for a in range(min(book.max_first_words, len(ws) - i), 0, -1):
+            if not all(ws[k].gap_before for k in range(i + 1, i + a)):
+                continue
+            firsts = book.first_forms(tuple(x.key for x in ws[i:i + a]))
+            if not firsts:
+                continue
+            for b in range(min(book.max_last_words, len(ws) - i - a), 0, -1):
+                j = i + a + b - 1
+                if not all(ws[k].gap_before for k in range(i + a, j + 1)):
+                    continue
+                last = tuple(x.key for x in ws[i + a:j + 1])
+                if book.people_named(firsts, book.last_forms(last)):
+                    return j
+            # "Sana R.", "Mohammad I.": a first name and the initial of the pupil's surname
+            k = i + a
+            if k < len(ws) and ws[k].gap_before and len(ws[k].text) == 1 and ws[k].text.isupper() \
+                    and draft.text[ws[k].end:ws[k].end + 1] == "." \
+                    and any(book.first_last_initial.get((f, ws[k].key)) for f in firsts):
+                return k
+        return None
+
+    def _initial_surname(self, draft: Draft, i: int) -> int | None:
+        """"J. Holroyd": an initial, a full stop, and a pupil's surname that goes with it."""
+        ws, book = draft.words, self.book
+        w = ws[i]
+        if len(w.text) != 1 or not w.text.isupper() or i + 1 >= len(ws):
+            return None
+        if draft.text[w.end:ws[i + 1].start].strip() != ".":
+            return None
+        for b in range(min(book.max_last_words, len(ws) - i - 1), 0, -1):
+            j = i + b
+            if not ws[i + 1].is_title or not all(ws[k].gap_before for k in range(i + 2, j + 1)):
+                continue
+            if book.first_initial_last.get((w.key, tuple(x.key for x in ws[i + 1:j + 1]))):
+                return j
+        return None
+
+    def _lone_first(self, draft: Draft, i: int) -> int | None:
+        ws, book = draft.words, self.book
+        for a in range(min(book.max_first_words, len(ws) - i), 0, -1):
+            j = i + a - 1
+            if not all(ws[k].gap_before for k in range(i + 1, j + 1)):
+                continue
+            words = tuple(x.key for x in ws[i:j + 1])
+            if words in book.first:
+                exact = True
+            elif a == 1 and ws[i].key not in self.words and len(ws[i].key) >= 4 and ws[i].is_title and \
+                    book._forms(words, book.first, book._first_sounds, LONE_VARIANT_SIMILARITY):
+                exact = False
+            else:
+                continue
+            if self._lone_first_is_pupil(draft, i, j, exact):
+                return j
+            return None
+        return None
+
+    def _lone_first_is_pupil(self, draft: Draft, i: int, j: int, exact: bool) -> bool:
+        ws = draft.words
+        w = ws[i]
+        surface_message = draft.context.surface == "message"
+        ordinary = all(x.key in self.words for x in ws[i:j + 1])
+        if not (w.is_title or w.is_upper):
+            # lower case reads as a name only in a message greeting ("hey ellie-may,")
+            if not (surface_message and not ordinary and _GREETING.match(draft.text[:w.start])):
+                return False
+        after = draft.text[ws[j].end:ws[j].end + 60]
+        pinned = bool(_PINNED.match(after))
+        if _someone_else(draft, i, j):
+            return False
+        # followed by a surname that is not this pupil's: another person ("Haris Rauf", "Sana Mir")
+        if j + 1 < len(ws) and ws[j + 1].gap_before and ws[j + 1].is_title and not ws[j + 1].is_upper:
+            nxt = ws[j + 1].key
+            if (nxt,) in self.book.last or (nxt,) in self.staff.last or nxt not in self.words:
+                return False
+        token = draft.token_at(w.start)
+        if token is not None and token.ent_type_ in _OTHER_ENTITY and not pinned:
+            return False
+        if ordinary and not pinned:
+            vocative = surface_message and _GREETING.match(draft.text[:w.start]) is not None
+            if draft.starts_sentence(i) and not vocative:
+                return False
+            if token is not None and token.pos_ != "PROPN" and not vocative:
+                return False
+        return True
+
+    def _family_surname(self, draft: Draft, i: int) -> bool:
+        """"the Akhtar twins": a pupil surname naming a family of pupils."""
+        w = draft.words[i]
+        return (w.is_title and (w.key,) in self.book.last and w.key not in self.words
+                and draft.lower[max(0, w.start - 4):w.start] == "the "
+                and bool(_FAMILY_AFTER.match(draft.text[w.end:w.end + 20])))
+
+    def _school_context(self, draft: Draft) -> bool:
+        if "school_context" not in draft.memo:
+            ctx = draft.context
+            draft.memo["school_context"] = bool(
+                ctx.account == "school" or ctx.surface == "message" or work_cues(draft)
+                or draft.found("school-reference") or draft.found("staff-name"))
+        return draft.memo["school_context"]
+
+
+def _end_with_initial(draft: Draft, j: int) -> int:
+    w = draft.words[j]
+    if len(w.text) == 1 and draft.text[w.end:w.end + 1] == ".":
+        return w.end + 1
+    return w.end
+
+
+def _someone_else(draft: Draft, i: int, j: int) -> bool:
+    """Cues that the person named is the author's family or someone met outside school."""
+    ws = draft.words
+    if KIN_BEFORE.search(draft.lower[max(0, ws[i].start - 60):ws[i].start]):
+        return True
+    place = ELSEWHERE_AFTER.match(draft.lower[ws[j].end:ws[j].end + 60])
+    return bool(place and not SCHOOL_PLACES.search(place.group(1)))
+
+
+def _public_figure_filter(draft: Draft, hits: list[Hit], school_context: bool) -> list[Hit]:
+    """A famous namesake: sport for a national side, a hall of fame, films, with nothing about school."""
+    if hits and not school_context and PUBLIC_FIGURE.search(draft.lower) and not YOUTH.search(draft.lower):
+        return []
+    return hits

@@ -1,0 +1,76 @@
+"""Links that may not be appropriate or safe (policy 4.2): shorteners, plain http, raw IP hosts, blocked domains."""
+import ipaddress
+import re
+
+import tldextract
+
+from nlp.draft import Draft, Hit
+
+CATEGORY = "unsafe-link"
+CLAUSE = "4.2"
+SEVERITY = "medium"
+MESSAGE = "Policy 4.2: care must be taken that any links to external sites are appropriate and safe."
+SUGGESTION = "Link to the full https address of a site you trust."
+
+# The public suffix list bundled with tldextract: no fetch at run time.
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+# Link shorteners hide where a link goes.
+SHORTENERS = frozenset({
+    "bit.ly", "bitly.com", "tinyurl.com", "t.co", "is.gd", "v.gd", "ow.ly", "buff.ly", "goo.gl", "rebrand.ly",
+    "cutt.ly", "shorturl.at", "tiny.cc", "rb.gy", "t.ly", "bl.ink", "s.id", "lnkd.in", "dlvr.it", "trib.al",
+    "shorte.st", "adf.ly", "bit.do", "qr.ae", "po.st", "soo.gd", "tiny.one", "short.io", "x.co", "u.to",
+    "clck.ru", "gg.gg", "han.gl", "surl.li", "shrtco.de", "linktr.ee", "tr.im", "mcaf.ee", "su.pr", "fb.me",
+    "youtu.be", "amzn.to", "wp.me", "db.tt",
+})
+# youtu.be, amzn.to, wp.me and fb.me say whose they are; only generic shorteners hide the target.
+_OWN_SHORT = frozenset({"youtu.be", "amzn.to", "wp.me", "fb.me", "linktr.ee", "db.tt"})
+
+_LINK = re.compile(
+    r"(?<![@\w.-])(?:(?P<scheme>[a-z][a-z0-9+.-]*)://)?"
+    r"(?P<host>\[[0-9a-f:]+\]|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{1,63}\.?)"
+    r"(?::\d{1,5})?(?P<path>[/?#][^\s<>\"'()]*)?", re.I)
+
+
+class Detector:
+    def __init__(self, resources):
+        self.blocked = resources.settings.blocked_domains
+
+    def find(self, draft: Draft) -> list[Hit]:
+        hits = []
+        for m in _LINK.finditer(draft.text):
+            scheme = (m.group("scheme") or "").lower()
+            host = m.group("host").lower().rstrip(".").strip("[]")
+            end = m.end()
+            while end > m.start() and draft.text[end - 1] in ".,;:!?":
+                end -= 1
+            reason = self._reason(scheme, host, m.group("path"))
+            if reason:
+                hits.append(Hit(m.start(), end, f"{MESSAGE} {reason}"))
+        return hits
+
+    def _reason(self, scheme: str, host: str, path: str | None) -> str | None:
+        ip = _ip(host)
+        if ip is not None:
+            return "It points at a raw IP address, which hides who runs the site."
+        parts = _EXTRACT(host)
+        if not parts.suffix or not parts.domain:
+            return None  # not a web address ("e.g", "3.5")
+        if scheme and scheme not in ("http", "https"):
+            return None
+        for domain in self.blocked:
+            if host == domain or host.endswith("." + domain):
+                return f"Your school blocks links to {domain}."
+        registered = parts.top_domain_under_public_suffix if hasattr(parts, "top_domain_under_public_suffix") else parts.registered_domain
+        if (host in SHORTENERS or registered in SHORTENERS) and host not in _OWN_SHORT and registered not in _OWN_SHORT:
+            return "It is a link shortener, which hides where the link goes: remove the link shortener."
+        if scheme == "http":
+            return "It uses plain http, which is not encrypted."
+        return None
+
+
+def _ip(host: str):
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None

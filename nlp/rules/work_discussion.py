@@ -1,0 +1,65 @@
+"""Talking about one's work: lessons, marking, classes, pupils, parents, meetings, inspections (policy 4.1)."""
+import re
+
+from nlp.draft import Draft, Hit
+
+CATEGORY = "work-discussion"
+CLAUSE = "4.1"
+SEVERITY = "low"
+MESSAGE = ("This talks about your work at school. Policy 4.1: staff should not discuss any aspect of "
+           "their work online, even without names.")
+SUGGESTION = "Keep work out of personal posts; share it in school channels instead."
+
+# Words and phrases that only come up when someone talks about working in a school.
+_CUES = re.compile(r"""\b(?:
+    lessons?(?!\s+(?:learned|learnt))|lesson\s+plan\w*|planning|scheme\s+of\s+work|curriculum|(?:ks|key\s+stage\s?)[1-5]|
+    marking|to\s+mark|mark(?:ed)?\s+(?:\d+|the|their|my|all|these|those|thirty|sixty)\s+(?:\w+\s+)?(?:books|essays|mocks|papers|tests|scripts|exams)|books\s+to\s+mark|
+    mocks?\b|mock\s+exams?|gcses?|a[\s-]levels?|sats\b|exams?\b|invigilat\w+|revision\s+session\w*|predicted\s+grades?|coursework|assessments?|
+    results\s+day|report\s+writing|reports?\s+(?:to\s+write|season)|
+    ofsted|inspection|inspectors?|observed|observation|learning\s+walk|
+    detentions?|exclusions?|excluded|suspended|suspension|isolation|behaviour\s+(?:policy|points?|system)|merits?|sanctions?|
+    safeguarding|ehcps?|send\b|senco|sen\b|ppa|inset|cpd|ect\b|nqt\b|pgce|teaching\s+assistant|\bta\b|supply\s+teacher|cover\s+(?:lessons?|supervisor|work)|covering\s+(?:period|lesson|for)|period\s+\d|
+    lunch\s+duty|break\s+duty|bus\s+duty|gate\s+duty|duty\s+(?:all|this|today)|
+    parents['’]?\s+evening|open\s+(?:evening|day)|staff\s?room|staff\s+(?:meeting|training|briefing|panto|party|room|team)|department\s+meeting|
+    classroom|my\s+class(?:es)?|the\s+(?:whole\s+)?class\b|in\s+class\b|after\s+class|the\s+kids\s+in\s+my|my\s+(?:form|tutor\s+group|tutees?|pupils|students|kids\s+at\s+school)|form\s+(?:group|tutor|time)|
+    pupils?|students?|my\s+(?:year\s?\d+|y\d+)s?|year\s?\d{1,2}s?\b|y\d{1,2}s\b|sixth\s+form|
+    head\s?teacher|head\s+of\s+\w+|deputy(?:\s+head)?|slt\b|senior\s+leadership|governors?|the\s+trust\b|academy\s+trust|payslips?|restructur\w+|
+    homework|handwriting|essay|times\s+tables|spelling\s+test|assembly|show\s+and\s+tell|pe\s+kit|school\s+trip|trip\s+to\s+\w+\s+with\s+\d+|field\s+trip|
+    teenagers|my\s+teaching|taught|as\s+a\s+(?:teacher|ta|tutor|head)|glamour\s+of\s+teaching|
+    call(?:ed|ing)?\s+home|mentor|tutees?|stars?\s+of\s+the\s+week
+)""", re.I | re.X)
+
+# Someone talking about their own children's school or their own classes as a learner.
+_NOT_MY_WORK = re.compile(
+    r"\b(?:my|our)\s+(?:son|daughter|kids|child|children|boy|girl|little\s+one)(?:'s|’s|s'|s’)?\b"
+    r"|\b(?:evening|night|spin|yoga|pilates|gym|dance|cooking|driving|swimming|pottery|language)\s+class(?:es)?\b"
+    r"|\bdriving\s+(?:test|lessons?)", re.I)
+
+
+def work_cues(draft: Draft) -> list[Hit]:
+    """Work words in the draft, shared with the name rules as school context."""
+    if "work_cues" not in draft.memo:
+        cues = []
+        if not _NOT_MY_WORK.search(draft.text):
+            cues = [Hit(m.start(), m.end()) for m in _CUES.finditer(draft.text)]
+        draft.memo["work_cues"] = cues
+    return draft.memo["work_cues"]
+
+
+class Detector:
+    def __init__(self, resources):
+        pass
+
+    def find(self, draft: Draft) -> list[Hit]:
+        if draft.context.account == "school":
+            return []
+        cues = work_cues(draft)
+        if cues:
+            return [cues[0]]
+        # Naming a pupil or a form group, or judging the school's parents or pupils,
+        # is itself talking about your work.
+        for category in ("pupil-name", "reputation"):
+            if draft.found(category):
+                return [draft.found(category)[0]]
+        forms = draft.memo.get("form_groups")
+        return [forms[0]] if forms else []
