@@ -1,0 +1,64 @@
+"""The admin console: server-rendered pages at /admin/ for the school's office staff.
+
+One blueprint, with its views split by concern (auth, lists, tokens, settings,
+audit, try a post). Forms are protected against cross-site request forgery by
+Flask-WTF; the protection is scoped to this blueprint, because the JSON API
+authenticates with bearer tokens that a browser never attaches on its own.
+"""
+from datetime import timedelta, timezone
+
+from flask import Blueprint, current_app, g, render_template, request
+from flask.sessions import SecureCookieSessionInterface
+from flask_wtf.csrf import CSRFProtect
+from werkzeug.exceptions import RequestEntityTooLarge
+
+bp = Blueprint("console", __name__, url_prefix="/admin",
+               template_folder="templates", static_folder="static")
+csrf = CSRFProtect()
+
+
+class ConsoleSessionInterface(SecureCookieSessionInterface):
+    """Marks the session cookie Secure whenever the console is reached over https."""
+
+    def get_cookie_secure(self, app) -> bool:
+        return bool(app.config["SESSION_COOKIE_SECURE"]) or request.is_secure
+
+
+def init_app(app) -> None:
+    """Register the console on the service's app (called by the app factory)."""
+    app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", False)  # only the console's forms: see bp.before_request
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # a token lives as long as the signed-in session
+    app.config["SESSION_COOKIE_HTTPONLY"] = True
+    app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    app.config.setdefault("PERMANENT_SESSION_LIFETIME", timedelta(hours=8))
+    app.session_interface = ConsoleSessionInterface()
+    csrf.init_app(app)
+    app.register_blueprint(bp)
+
+
+@bp.before_request
+def refuse_forged_forms():
+    csrf.protect()
+
+
+@bp.app_template_filter("when")
+def when(moment) -> str:
+    """A stored UTC time as the school reads it: in its time zone, day first."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:  # SQLite hands back naive datetimes; they were written in UTC
+        moment = moment.replace(tzinfo=timezone.utc)
+    if "school_zone" not in g:
+        g.school_zone = data.settings()[1].zone
+    return moment.astimezone(g.school_zone).strftime("%-d %b %Y, %H:%M")
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(error):
+    limit = current_app.config.get("MAX_UPLOAD_MB")
+    return render_template("console/refused.html", section=None,
+                           reason=f"That was more than this service accepts ({limit} MB). Nothing was changed."), 413
+
+
+# The views register themselves on `bp`; imported last so `bp` exists when they run.
+from backend.console import data, auth, lists, tokens, settings, audit, try_post, overview  # noqa: E402,F401
