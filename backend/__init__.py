@@ -16,7 +16,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import SQLAlchemyError
 
-from backend import errors
+from backend import console, errors
 from backend.api import check, health, lists, settings, tokens
 from backend.config import ConfigError, database_url, load_config
 from backend.engines import EngineHolder
@@ -106,6 +106,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     for blueprint in (health.bp, check.bp, lists.bp, tokens.bp, settings.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
+    console.init_app(app)  # the admin console at /admin/ (backend/console/)
 
     from backend import cli
     cli.register(app)
