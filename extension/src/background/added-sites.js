@@ -1,0 +1,38 @@
+// Content scripts for sites the user added (Mastodon instances, news sites):
+// registered with scripting.registerContentScripts once the user has granted
+// the host permission, and kept in step with storage.
+
+import { ext } from '../shared/ext.js';
+import { loadSettings } from '../shared/settings.js';
+import { matchPatternForHost } from '../shared/sites.js';
+
+const ID_PREFIX = 'precheck-added-';
+const LOADER = 'src/content/loader.js';
+
+export async function syncAddedSiteScripts() {
+  const { addedSites } = await loadSettings();
+  const registered = await ext.scripting.getRegisteredContentScripts();
+  const ours = registered.filter((script) => script.id.startsWith(ID_PREFIX));
+  const wanted = [];
+  for (const site of addedSites) {
+    const pattern = matchPatternForHost(site.host);
+    // Without the user's grant a registration would fail; it is asked for in Options.
+    if (await ext.permissions.contains({ origins: [pattern] })) {
+      wanted.push({ id: `${ID_PREFIX}${site.host}`, pattern });
+    }
+  }
+  const stale = ours.filter((script) => !wanted.some((w) => w.id === script.id));
+  if (stale.length) await ext.scripting.unregisterContentScripts({ ids: stale.map((s) => s.id) });
+  const missing = wanted.filter((w) => !ours.some((script) => script.id === w.id));
+  if (missing.length) {
+    await ext.scripting.registerContentScripts(
+      missing.map((w) => ({
+        id: w.id,
+        matches: [w.pattern],
+        js: [LOADER],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      })),
+    );
+  }
+}

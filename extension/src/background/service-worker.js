@@ -1,0 +1,54 @@
+// The background: the only part that talks to the server. Content scripts,
+// the popup and Options send it messages; it answers from storage and the
+// network. It keeps no draft text and logs none.
+
+import { ext } from '../shared/ext.js';
+import { loadSettings, siteChoice } from '../shared/settings.js';
+import { siteForHost } from '../shared/sites.js';
+import { checkDraft, testConnection } from './check-client.js';
+import { readConnection, recordConnection } from './connection-state.js';
+import { syncAddedSiteScripts } from './added-sites.js';
+
+async function siteConfig(hostname) {
+  const settings = await loadSettings();
+  const site = siteForHost(hostname, settings.addedSites);
+  const configured = Boolean(settings.serverUrl && settings.token);
+  if (!site) return { site: null, configured, enabled: false, active: false };
+  const { enabled, account } = siteChoice(settings, site.id);
+  return { site, configured, enabled, account, active: configured && enabled };
+}
+
+async function check({ text, context }) {
+  const { serverUrl, token } = await loadSettings();
+  const result = await checkDraft({ serverUrl, token, text, context });
+  await recordConnection(result);
+  return result;
+}
+
+const HANDLERS = {
+  'site-config': (message) => siteConfig(String(message.hostname || '')),
+  check: (message) => check(message),
+  'test-connection': async (message) => {
+    const result = await testConnection({ serverUrl: message.serverUrl, token: message.token });
+    await recordConnection(result);
+    return result;
+  },
+  'connection-state': () => readConnection(),
+  'sync-added-sites': () => syncAddedSiteScripts(),
+};
+
+ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // Only our own pages and content scripts speak to the service worker.
+  if (sender.id !== ext.runtime.id || !message || !HANDLERS[message.type]) return false;
+  Promise.resolve()
+    .then(() => HANDLERS[message.type](message, sender))
+    .then(sendResponse, () => sendResponse({ ok: false, reason: 'error' }));
+  return true;
+});
+
+ext.runtime.onInstalled.addListener(() => {
+  syncAddedSiteScripts().catch(() => {});
+});
+ext.runtime.onStartup.addListener(() => {
+  syncAddedSiteScripts().catch(() => {});
+});

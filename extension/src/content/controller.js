@@ -1,0 +1,214 @@
+// Watches a page for the adapter's editors and stands between them and the
+// site's Post/Reply/Send: one EditorSession per editor; one pause at a time.
+//
+// Listeners sit on window in the capture phase, so they run before the
+// site's own (React and Lexical listen lower down).
+
+import { EditorSession } from './editor-session.js';
+import { askBeforePosting } from './pause-dialog.js';
+
+// How long a post waits for a check of text typed since the last answer.
+const SETTLE_TIMEOUT_MS = 2500;
+const SWEEP_INTERVAL_MS = 2000;
+
+const innermostTarget = (event) => (event.composedPath ? event.composedPath()[0] : event.target);
+
+export class Controller {
+  #adapter;
+  #config;
+  #sessions = new Map(); // editor -> EditorSession
+  #windows = [];
+  #frame = 0;
+  #sweep = 0;
+  #pausing = false;
+  #replaying = null; // {type, target}: the one event let through after "Post anyway"
+  #lastFocused = null;
+
+  constructor(adapter, config) {
+    this.#adapter = adapter;
+    this.#config = config;
+  }
+
+  start() {
+    this.#windows = this.#adapter
+      .eventDocuments()
+      .map((doc) => doc.defaultView)
+      .filter(Boolean);
+    for (const view of this.#windows) {
+      view.addEventListener('click', this.#onClick, true);
+      view.addEventListener('keydown', this.#onKeydown, true);
+    }
+    window.addEventListener('focusin', this.#onFocusIn, true);
+    window.addEventListener('input', this.#onFocusIn, true);
+    window.addEventListener('scroll', this.#requestReposition, { capture: true, passive: true });
+    window.addEventListener('resize', this.#requestReposition, { passive: true });
+    this.#sweep = setInterval(() => this.#dropDetached(), SWEEP_INTERVAL_MS);
+    const active = document.activeElement;
+    if (active) this.#onFocusIn({ target: active });
+  }
+
+  stop() {
+    for (const view of this.#windows) {
+      view.removeEventListener('click', this.#onClick, true);
+      view.removeEventListener('keydown', this.#onKeydown, true);
+    }
+    window.removeEventListener('focusin', this.#onFocusIn, true);
+    window.removeEventListener('input', this.#onFocusIn, true);
+    window.removeEventListener('scroll', this.#requestReposition, { capture: true });
+    window.removeEventListener('resize', this.#requestReposition);
+    clearInterval(this.#sweep);
+    cancelAnimationFrame(this.#frame);
+    for (const session of this.#sessions.values()) session.destroy();
+    this.#sessions.clear();
+  }
+
+  setConfig(config) {
+    this.#config = config;
+    for (const session of this.#sessions.values()) session.setConfig(config);
+  }
+
+  /** Findings in the draft the person is writing (the last editor focused). */
+  get currentFindings() {
+    const session = this.#lastFocused && this.#sessions.get(this.#lastFocused);
+    return session ? session.findings : [];
+  }
+
+  #onFocusIn = (event) => {
+    const editor = this.#adapter.findEditor(innermostTarget(event));
+    if (!editor) return;
+    this.#lastFocused = editor;
+    if (!this.#sessions.has(editor)) {
+      this.#sessions.set(
+        editor,
+        new EditorSession(editor, this.#adapter, this.#config, this.#requestReposition),
+      );
+    }
+  };
+
+  #requestReposition = () => {
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      for (const session of this.#sessions.values()) session.reposition();
+    });
+  };
+
+  #dropDetached() {
+    for (const [editor, session] of this.#sessions) {
+      if (!editor.isConnected) {
+        session.destroy();
+        this.#sessions.delete(editor);
+      }
+    }
+  }
+
+  /** Sessions whose drafts a post button (or an editor's shortcut) publishes. */
+  #sessionsFor(node) {
+    return [...this.#sessions.values()].filter((session) => {
+      if (!session.editor.isConnected) return false;
+      return session.editor === node || session.composerRoot().contains(node);
+    });
+  }
+
+  #onClick = (event) => {
+    const button = this.#adapter.findPostButton(innermostTarget(event));
+    if (!button) return;
+    if (this.#replaying && this.#replaying.type === 'click' && this.#replaying.target === button) {
+      this.#replaying = null;
+      return;
+    }
+    this.#maybePause(event, this.#sessionsFor(button), () => this.#replayClick(button));
+  };
+
+  #onKeydown = (event) => {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    const target = innermostTarget(event);
+    const editor = this.#adapter.findEditor(target);
+    if (!editor) return;
+    const shortcut = (event.ctrlKey || event.metaKey) && !event.altKey;
+    const plainEnter =
+      !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey && this.#adapter.sendsOnEnter(editor);
+    if (!shortcut && !plainEnter) return;
+    if (this.#replaying && this.#replaying.type === 'keydown' && this.#replaying.target === target) {
+      this.#replaying = null;
+      return;
+    }
+    const sessions = this.#sessionsFor(editor);
+    const init = {
+      key: event.key,
+      code: event.code,
+      keyCode: 13,
+      which: 13,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      shiftKey: event.shiftKey,
+      altKey: event.altKey,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    };
+    this.#maybePause(event, sessions, () => this.#replayKey(target, editor, init), editor);
+  };
+
+  /**
+   * Let the event through when every draft it publishes has a current answer
+   * with nothing high or medium; otherwise hold it, and decide once the
+   * answers are in. Posting is never held back by a missing answer.
+   */
+  #maybePause(event, sessions, replay, focusAfterEdit = null) {
+    if (!sessions.length) return;
+    const ready = sessions.every((session) => session.isCurrent);
+    if (ready && !sessions.some((session) => session.blockingFindings.length)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (this.#pausing) return;
+    this.#pausing = true;
+    this.#decide(sessions, replay, focusAfterEdit || sessions[0].editor).finally(() => {
+      this.#pausing = false;
+    });
+  }
+
+  async #decide(sessions, replay, editor) {
+    const blocking = (await Promise.all(sessions.map((s) => s.settle(SETTLE_TIMEOUT_MS)))).flat();
+    if (!blocking.length) {
+      replay();
+      return;
+    }
+    const container = editor.closest('[role="dialog"], dialog') || editor.ownerDocument.body;
+    const note = sessions.map((s) => s.note).find(Boolean) || null;
+    const choice = await askBeforePosting({ findings: blocking, note, container });
+    if (choice === 'post') {
+      replay();
+    } else {
+      editor.focus();
+    }
+  }
+
+  #replayClick(button) {
+    this.#replaying = { type: 'click', target: button };
+    try {
+      button.click();
+    } finally {
+      this.#replaying = null;
+    }
+  }
+
+  #replayKey(target, editor, init) {
+    const event = new KeyboardEvent('keydown', init);
+    // Firefox ignores keyCode in the init; editors that read it (Draft.js)
+    // would miss the shortcut, so press the composer's button instead.
+    if (event.keyCode !== 13) {
+      const [button] = this.#adapter.postButtonsIn(this.#adapter.composerRoot(editor));
+      if (button) {
+        this.#replayClick(button);
+        return;
+      }
+    }
+    this.#replaying = { type: 'keydown', target };
+    try {
+      target.dispatchEvent(event);
+    } finally {
+      this.#replaying = null;
+    }
+  }
+}

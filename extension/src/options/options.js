@@ -1,0 +1,196 @@
+// Options: the server and token, and which sites Precheck works on with
+// which kind of account.
+
+import { ext } from '../shared/ext.js';
+import { loadSettings, normaliseServerUrl, originPattern, saveSiteChoice, siteChoice } from '../shared/settings.js';
+import { ADDED_SITE_KINDS, BUILT_IN_SITES, hostFromInput, matchPatternForHost } from '../shared/sites.js';
+
+const $ = (selector) => document.querySelector(selector);
+
+function say(element, message, ok) {
+  element.textContent = message;
+  element.className = ok ? 'ok' : 'problem';
+}
+
+/**
+ * Ask for access to the server's origin (no prompt when already granted).
+ * Called first thing in the click, which the browser needs to show the
+ * prompt; checks also work without it, through the server's CORS.
+ */
+function requestServerAccess(serverUrl) {
+  try {
+    return ext.permissions.request({ origins: [originPattern(serverUrl)] }).catch(() => false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
+
+async function onSave(event) {
+  event.preventDefault();
+  const status = $('#server-status');
+  const serverUrl = normaliseServerUrl($('#server-url').value);
+  const token = $('#token').value.trim();
+  if (!serverUrl) {
+    say(status, 'Enter the server URL, starting with https://', false);
+    $('#server-url').focus();
+    return;
+  }
+  if (!token) {
+    say(status, 'Enter your access token.', false);
+    $('#token').focus();
+    return;
+  }
+  // Saving never waits on the permission prompt.
+  requestServerAccess(serverUrl);
+  await ext.storage.local.set({ serverUrl, token });
+  $('#server-url').value = serverUrl;
+  say(status, 'Saved. Precheck is on for the sites switched on below.', true);
+  await notifyTabs();
+}
+
+async function onTestConnection() {
+  const status = $('#server-status');
+  const serverUrl = normaliseServerUrl($('#server-url').value);
+  const token = $('#token').value.trim();
+  if (!serverUrl || !token) {
+    say(status, 'Enter the server URL and access token first.', false);
+    return;
+  }
+  say(status, 'Testing…', true);
+  const result = await ext.runtime.sendMessage({ type: 'test-connection', serverUrl, token });
+  say(status, result.message, result.ok);
+}
+
+/** Tell open pages that switches changed, so they start or stop at once. */
+async function notifyTabs() {
+  let tabs = [];
+  try {
+    tabs = await ext.tabs.query({});
+  } catch {
+    return;
+  }
+  await Promise.all(
+    tabs.map((tab) =>
+      ext.tabs.sendMessage(tab.id, { type: 'precheck-config-changed' }).catch(() => {}),
+    ),
+  );
+}
+
+function siteRow(settings, { id, name, removable }) {
+  const choice = siteChoice(settings, id);
+  const row = document.createElement('tr');
+
+  const nameCell = document.createElement('th');
+  nameCell.scope = 'row';
+  nameCell.textContent = name;
+
+  const enabledCell = document.createElement('td');
+  const enabled = document.createElement('input');
+  enabled.type = 'checkbox';
+  enabled.checked = choice.enabled;
+  enabled.id = `enabled-${id}`;
+  enabled.setAttribute('aria-label', `Check my posts on ${name}`);
+  enabled.addEventListener('change', async () => {
+    await saveSiteChoice(id, { enabled: enabled.checked });
+    await notifyTabs();
+  });
+  enabledCell.append(enabled);
+
+  const accountCell = document.createElement('td');
+  const account = document.createElement('select');
+  account.setAttribute('aria-label', `Account on ${name}`);
+  for (const [value, label] of [['personal', 'Personal account'], ['school', 'School account']]) {
+    account.append(new Option(label, value, false, choice.account === value));
+  }
+  account.addEventListener('change', async () => {
+    await saveSiteChoice(id, { account: account.value });
+    await notifyTabs();
+  });
+  accountCell.append(account);
+
+  const removeCell = document.createElement('td');
+  if (removable) {
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', `Remove ${name}`);
+    remove.addEventListener('click', () => removeSite(removable));
+    removeCell.append(remove);
+  }
+  row.append(nameCell, enabledCell, accountCell, removeCell);
+  return row;
+}
+
+async function renderSites() {
+  const settings = await loadSettings();
+  const rows = [
+    ...BUILT_IN_SITES.map((site) => siteRow(settings, site)),
+    ...settings.addedSites.map((site) =>
+      siteRow(settings, {
+        id: `added:${site.host}`,
+        name: `${site.host} (${ADDED_SITE_KINDS[site.kind] || site.kind})`,
+        removable: site.host,
+      }),
+    ),
+  ];
+  $('#sites tbody').replaceChildren(...rows);
+}
+
+async function onAddSite(event) {
+  event.preventDefault();
+  const status = $('#add-site-status');
+  const host = hostFromInput($('#add-site-host').value);
+  const kind = $('#add-site-kind').value;
+  if (!host) {
+    say(status, 'Enter a site address such as mastodon.social', false);
+    return;
+  }
+  // Asked at this moment, while the click still counts as the person's gesture.
+  let granted = false;
+  try {
+    granted = await ext.permissions.request({ origins: [matchPatternForHost(host)] });
+  } catch {
+    granted = false;
+  }
+  if (!granted) {
+    say(status, `Precheck was not given access to ${host}, so it cannot check posts there.`, false);
+    return;
+  }
+  const { addedSites } = await loadSettings();
+  const others = addedSites.filter((site) => site.host !== host);
+  await ext.storage.local.set({ addedSites: [...others, { host, kind }] });
+  await ext.runtime.sendMessage({ type: 'sync-added-sites' });
+  $('#add-site-host').value = '';
+  say(status, `Added ${host}. Reload its open pages to start.`, true);
+  await renderSites();
+}
+
+async function removeSite(host) {
+  const { addedSites, sites } = await loadSettings();
+  delete sites[`added:${host}`];
+  await ext.storage.local.set({ addedSites: addedSites.filter((site) => site.host !== host), sites });
+  await ext.runtime.sendMessage({ type: 'sync-added-sites' });
+  try {
+    await ext.permissions.remove({ origins: [matchPatternForHost(host)] });
+  } catch {
+    // Already gone.
+  }
+  say($('#add-site-status'), `Removed ${host}.`, true);
+  await renderSites();
+  await notifyTabs();
+}
+
+async function init() {
+  const settings = await loadSettings();
+  $('#server-url').value = settings.serverUrl;
+  $('#token').value = settings.token;
+  for (const [value, label] of Object.entries(ADDED_SITE_KINDS)) {
+    $('#add-site-kind').append(new Option(label, value));
+  }
+  $('#server-form').addEventListener('submit', onSave);
+  $('#test-connection').addEventListener('click', onTestConnection);
+  $('#add-site-form').addEventListener('submit', onAddSite);
+  await renderSites();
+}
+
+init();

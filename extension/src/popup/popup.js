@@ -1,0 +1,86 @@
+// The toolbar popup: this site on or off, whether the server answers, and how
+// many warnings the current draft has.
+
+import { ext } from '../shared/ext.js';
+import { loadSettings, saveSiteChoice, siteChoice } from '../shared/settings.js';
+import { siteForHost } from '../shared/sites.js';
+
+const $ = (selector) => document.querySelector(selector);
+
+const CONNECTION_WORDS = {
+  ok: ['Connected to your school’s server.', true],
+  unauthorized: ['The server did not accept your access token.', false],
+  unreachable: ['The server could not be reached.', false],
+  'rate-limited': ['The server is busy.', false],
+  'server-error': ['The server answered with an error.', false],
+  'bad-answer': ['The server gave an answer Precheck could not read.', false],
+};
+
+function say(element, message, ok) {
+  element.textContent = message;
+  element.className = ok ? 'ok' : 'problem';
+}
+
+async function activeTab() {
+  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function showWarnings(tab) {
+  let status = null;
+  try {
+    status = await ext.tabs.sendMessage(tab.id, { type: 'precheck-status' });
+  } catch {
+    status = null;
+  }
+  const warnings = $('#warnings');
+  if (!status || !status.active) {
+    warnings.textContent = '';
+    return;
+  }
+  const count = status.warnings;
+  say(warnings, count === 0 ? 'No warnings in the current draft.' : `${count} warning${count === 1 ? '' : 's'} in the current draft.`, count === 0);
+}
+
+async function init() {
+  $('#open-options').addEventListener('click', (event) => {
+    event.preventDefault();
+    ext.runtime.openOptionsPage();
+    window.close();
+  });
+
+  const settings = await loadSettings();
+  if (!settings.serverUrl || !settings.token) {
+    say($('#connection'), 'Not set up yet: add your school’s server and access token in Options.', false);
+  } else {
+    const connection = await ext.runtime.sendMessage({ type: 'connection-state' });
+    const [words, ok] = connection
+      ? CONNECTION_WORDS[connection.state] || ['Connection state unknown.', false]
+      : ['No post checked yet in this browser session.', true];
+    say($('#connection'), words, ok);
+  }
+
+  const tab = await activeTab();
+  let host = null;
+  try {
+    host = tab && tab.url ? new URL(tab.url).hostname : null;
+  } catch {
+    host = null;
+  }
+  const site = host && siteForHost(host, settings.addedSites);
+  const toggle = $('#site-enabled');
+  if (!site) {
+    $('#site-line').hidden = true;
+  } else {
+    $('#site-label').textContent = `Check my posts on ${site.name}`;
+    toggle.checked = siteChoice(settings, site.id).enabled;
+    toggle.addEventListener('change', async () => {
+      await saveSiteChoice(site.id, { enabled: toggle.checked });
+      await ext.tabs.sendMessage(tab.id, { type: 'precheck-config-changed' }).catch(() => {});
+      await showWarnings(tab);
+    });
+  }
+  if (tab) await showWarnings(tab);
+}
+
+init();
