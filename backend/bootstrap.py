@@ -52,7 +52,7 @@ Create an admin console account (asks for the password, or set PRECHECK_ADMIN_PA
 Load the name lists (CSV exports from the MIS):
     .venv/bin/flask --app backend.wsgi import-list pupils pupils.csv
 """)
-    store.dispose()
+    store.close()
     return 0
 
 

@@ -123,12 +123,20 @@ class EngineHolder:
             threading.Thread(target=self._poll, name="precheck-reload", daemon=True).start()
 
     def _poll(self) -> None:
-        while True:
+        failing = False
+        while not self.store.closed:
             self._wake.wait(self.reload_interval)
             self._wake.clear()
+            if self.store.closed:
+                return
             try:
                 version = self.store.lists_version()
                 if version != self._current.version and version != self._failed_version:
                     self.reload()
+                if failing:
+                    log.info("the store answers again")
+                failing = False
             except Exception as exc:  # the store may be briefly unreachable; keep serving
-                log.warning("could not look for new lists", exc_info=exc)
+                if not failing:  # once per outage, not twice a second
+                    log.warning("could not look for new lists; the lists in force stay", exc_info=exc)
+                failing = True

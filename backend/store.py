@@ -149,6 +149,7 @@ class Store:
 
     def __init__(self, url: str):
         self.url = url
+        self.closed = False  # set by close(): background users (the reload poller) stop
         self._pid = os.getpid()
         self._lock = threading.Lock()
         self.engine = self._create_engine(url)
@@ -190,6 +191,12 @@ class Store:
             return s.execute(select(StoreState.lists_version).where(StoreState.id == 1)).scalar() is not None
 
     def dispose(self) -> None:
+        """Drop pooled connections (e.g. in the gunicorn master before forking); usable after."""
+        self.engine.dispose()
+
+    def close(self) -> None:
+        """For good: pollers stop and connections are dropped."""
+        self.closed = True
         self.engine.dispose()
 
     # -- versions, lists and settings ------------------------------------------------

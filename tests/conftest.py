@@ -39,7 +39,7 @@ def app_factory(database_url, tmp_path):
 
     yield make
     for app in apps:
-        app.extensions["precheck"].store.dispose()
+        app.extensions["precheck"].store.close()
 
 
 @pytest.fixture
