@@ -1,0 +1,201 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CheckScheduler } from '../src/content/scheduler.js';
+
+/** Timers that run only when the test says time has passed. */
+class FakeTimers {
+  now = 0;
+  #next = 1;
+  #pending = new Map();
+
+  setTimeout = (callback, delay) => {
+    const id = this.#next++;
+    this.#pending.set(id, { at: this.now + delay, callback });
+    return id;
+  };
+
+  clearTimeout = (id) => {
+    this.#pending.delete(id);
+  };
+
+  advance(ms) {
+    const until = this.now + ms;
+    for (;;) {
+      const due = [...this.#pending.entries()]
+        .filter(([, timer]) => timer.at <= until)
+        .sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      this.#pending.delete(due[0]);
+      this.now = due[1].at;
+      due[1].callback();
+    }
+    this.now = until;
+  }
+}
+
+/** A server whose answers the test releases one by one. */
+function controlledServer() {
+  const requests = [];
+  return {
+    requests,
+    send: (text) =>
+      new Promise((resolve) => {
+        requests.push({ text, answer: (result) => resolve(result) });
+      }),
+  };
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+function setup({ delayMs = 500 } = {}) {
+  const timers = new FakeTimers();
+  const server = controlledServer();
+  const editor = { text: '' };
+  const answers = [];
+  const scheduler = new CheckScheduler({
+    read: () => editor.text,
+    send: server.send,
+    onAnswer: (result, text) => answers.push({ result, text }),
+    delayMs,
+    timers,
+  });
+  const type = (text) => {
+    editor.text = text;
+    scheduler.inputArrived();
+  };
+  return { timers, server, editor, answers, scheduler, type };
+}
+
+test('nothing is sent while typing continues; one request after the pause', () => {
+  const { timers, server, type } = setup();
+  for (const [index, text] of ['H', 'He', 'Hel', 'Hell', 'Hello'].entries()) {
+    type(text);
+    timers.advance(index === 4 ? 0 : 200);
+  }
+  assert.equal(server.requests.length, 0);
+  timers.advance(499);
+  assert.equal(server.requests.length, 0);
+  timers.advance(1);
+  assert.deepEqual(server.requests.map((r) => r.text), ['Hello']);
+});
+
+test('a fresh answer is shown and makes the scheduler current', async () => {
+  const { timers, server, answers, scheduler, type } = setup();
+  type('Well done Aisha');
+  timers.advance(500);
+  assert.equal(scheduler.isCurrent, false);
+  server.requests[0].answer({ ok: true, findings: [{ start: 10, end: 15 }] });
+  await flush();
+  assert.equal(answers.length, 1);
+  assert.equal(answers[0].text, 'Well done Aisha');
+  assert.equal(scheduler.isCurrent, true);
+});
+
+test('an answer about text that has since changed is dropped', async () => {
+  const { timers, server, answers, scheduler, type } = setup();
+  type('Well done Aisha');
+  timers.advance(500);
+  type('Well done Aisha Khan');
+  server.requests[0].answer({ ok: true, findings: [] });
+  await flush();
+  assert.equal(answers.length, 0);
+  assert.equal(scheduler.isCurrent, false);
+  timers.advance(500);
+  assert.equal(server.requests.at(-1).text, 'Well done Aisha Khan');
+});
+
+test('never more than one request in flight; the latest text goes next', async () => {
+  const { timers, server, answers, type } = setup();
+  type('one');
+  timers.advance(500);
+  type('one two');
+  timers.advance(500); // fires while 'one' is still out
+  type('one two three');
+  timers.advance(500);
+  assert.equal(server.requests.length, 1);
+  server.requests[0].answer({ ok: true, findings: [] });
+  await flush();
+  assert.equal(server.requests.length, 2);
+  assert.equal(server.requests[1].text, 'one two three');
+  server.requests[1].answer({ ok: true, findings: [] });
+  await flush();
+  assert.deepEqual(answers.map((a) => a.text), ['one two three']);
+});
+
+test('text typed and undone reuses the answer without asking again', async () => {
+  const { timers, server, answers, scheduler, type } = setup();
+  type('same');
+  timers.advance(500);
+  server.requests[0].answer({ ok: true, findings: [] });
+  await flush();
+  type('samex');
+  type('same');
+  timers.advance(500);
+  assert.equal(server.requests.length, 1);
+  assert.equal(scheduler.isCurrent, true);
+  assert.equal(answers.length, 2);
+});
+
+test('settle asks at once for text typed since the last answer', async () => {
+  const { timers, server, scheduler, type } = setup();
+  type('Post this');
+  const settled = scheduler.settle(2000);
+  await flush();
+  assert.equal(server.requests.length, 1, 'no waiting for the debounce');
+  server.requests[0].answer({ ok: true, findings: ['x'] });
+  assert.deepEqual(await settled, { ok: true, findings: ['x'] });
+  timers.advance(1000);
+  assert.equal(server.requests.length, 1, 'the cancelled timer does not ask again');
+});
+
+test('settle waits for the request in flight, then asks about newer text', async () => {
+  const { timers, server, scheduler, type } = setup();
+  type('draft');
+  timers.advance(500);
+  type('draft edited');
+  const settled = scheduler.settle(2000);
+  server.requests[0].answer({ ok: true, findings: [] });
+  await flush();
+  assert.equal(server.requests.length, 2);
+  assert.equal(server.requests[1].text, 'draft edited');
+  server.requests[1].answer({ ok: true, findings: ['edited'] });
+  assert.deepEqual((await settled).findings, ['edited']);
+});
+
+test('settle gives up after its timeout so posting is never held back', async () => {
+  const { timers, server, scheduler, type } = setup();
+  type('slow server');
+  const settled = scheduler.settle(2000);
+  await flush();
+  assert.equal(server.requests.length, 1);
+  timers.advance(2000);
+  assert.equal(await settled, null);
+});
+
+test('a failing send is an answer that says so, not an exception', async () => {
+  const timers = new FakeTimers();
+  const answers = [];
+  const scheduler = new CheckScheduler({
+    read: () => 'text',
+    send: () => Promise.reject(new Error('Extension context invalidated')),
+    onAnswer: (result) => answers.push(result),
+    timers,
+  });
+  scheduler.inputArrived();
+  timers.advance(500);
+  await flush();
+  assert.deepEqual(answers, [{ ok: false, reason: 'error' }]);
+});
+
+test('after dispose a pending timer sends nothing and a late answer shows nothing', async () => {
+  const { timers, server, answers, scheduler, type } = setup();
+  type('bye');
+  timers.advance(500);
+  type('bye now');
+  scheduler.dispose();
+  server.requests[0].answer({ ok: true, findings: [] });
+  await flush();
+  timers.advance(1000);
+  assert.equal(answers.length, 0);
+  assert.equal(server.requests.length, 1);
+});
