@@ -4,6 +4,7 @@ import sys
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from backend.auth import hash_password, issue_token
 from nlp.lists import PARSERS, ListFormatError
@@ -16,6 +17,7 @@ def _store():
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db():
     """Create the database schema (safe to run again)."""
     _store().create_schema()
@@ -23,6 +25,7 @@ def init_db():
 
 
 @click.command("create-staff-token")
+@with_appcontext
 @click.argument("label")
 def create_staff_token(label):
     """Issue a staff access token for the extension; it is printed once, only its hash is kept."""
@@ -33,6 +36,7 @@ def create_staff_token(label):
 
 
 @click.command("create-admin-token")
+@with_appcontext
 @click.option("--label", default="admin API", show_default=True)
 def create_admin_token(label):
     """Issue an admin API token; printed once, only its hash is kept."""
@@ -42,6 +46,7 @@ def create_admin_token(label):
 
 
 @click.command("revoke-token")
+@with_appcontext
 @click.argument("token_id", type=int)
 def revoke_token(token_id):
     """Revoke a staff or admin token by its id; it stops working at once."""
@@ -52,6 +57,7 @@ def revoke_token(token_id):
 
 
 @click.command("list-tokens")
+@with_appcontext
 def list_tokens():
     """Show every token's id, kind, label, last use and whether it is revoked (never the token)."""
     for row in _store().tokens():
@@ -61,6 +67,7 @@ def list_tokens():
 
 
 @click.command("import-list")
+@with_appcontext
 @click.argument("kind", type=click.Choice(list(PARSERS)))
 @click.argument("file", type=click.File("rb"))
 def import_list(kind, file):
@@ -78,6 +85,7 @@ def import_list(kind, file):
 
 
 @click.command("create-admin")
+@with_appcontext
 @click.argument("email")
 def create_admin(email):
     """Create an admin console account, or reset its password (PRECHECK_ADMIN_PASSWORD or a prompt)."""

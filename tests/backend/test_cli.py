@@ -1,0 +1,79 @@
+"""`flask --app backend.wsgi …` commands, through Flask's CLI runner on the test's database."""
+import hashlib
+
+from tests.backend.helpers import check
+
+PUPILS = "Forename,Surname\nAisha,Khan\nOliver,Brennan\n"
+
+
+def run(app, *args, env=None):
+    result = app.test_cli_runner().invoke(args=list(args), env=env)
+    return result
+
+
+def test_create_staff_token_prints_it_once_and_it_works(app):
+    result = run(app, "create-staff-token", "Mrs Example")
+    assert result.exit_code == 0, result.output
+    token = result.stdout.strip().splitlines()[-1]
+    store = app.extensions["precheck"].store
+    rows = store.tokens("staff")
+    assert [r.label for r in rows] == ["Mrs Example"]
+    assert rows[0].token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert check(app.test_client(), {"Authorization": f"Bearer {token}"}, "hi").status_code == 200
+
+
+def test_revoke_token(app):
+    token = run(app, "create-staff-token", "x").stdout.strip().splitlines()[-1]
+    token_id = app.extensions["precheck"].store.tokens("staff")[0].id
+    result = run(app, "revoke-token", str(token_id))
+    assert result.exit_code == 0 and "revoked" in result.output
+    assert check(app.test_client(), {"Authorization": f"Bearer {token}"}, "hi").status_code == 401
+    assert run(app, "revoke-token", "424242").exit_code != 0
+
+
+def test_create_admin_token_works_for_the_admin_api(app):
+    token = run(app, "create-admin-token").stdout.strip().splitlines()[-1]
+    response = app.test_client().get("/api/v1/admin/settings", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200
+
+
+def test_import_list(app, tmp_path):
+    path = tmp_path / "pupils.csv"
+    path.write_text(PUPILS, encoding="cp1252")
+    result = run(app, "import-list", "pupils", str(path))
+    assert result.exit_code == 0, result.output
+    assert "2 entries" in result.output
+    version, entries = app.extensions["precheck"].store.entries("pupils")
+    assert [e.last_name for e in entries] == ["Khan", "Brennan"]
+
+
+def test_import_of_a_bad_file_changes_nothing(app, tmp_path):
+    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
+    good.write_text(PUPILS)
+    bad.write_text("Name,Year\nAisha,9\n")
+    run(app, "import-list", "pupils", str(good))
+    result = run(app, "import-list", "pupils", str(bad))
+    assert result.exit_code != 0 and "not changed" in result.output and "line 1" in result.output
+    assert len(app.extensions["precheck"].store.entries("pupils")[1]) == 2
+
+
+def test_create_admin_hashes_the_password_with_argon2(app):
+    from backend.auth import verify_password
+    from backend.store import AdminUser
+    result = run(app, "create-admin", "Office@School.example", env={"PRECHECK_ADMIN_PASSWORD": "a long passphrase"})
+    assert result.exit_code == 0, result.output
+    store = app.extensions["precheck"].store
+    with store.session() as s:
+        user = s.query(AdminUser).one()
+    assert user.email == "office@school.example"
+    assert user.password_hash.startswith("$argon2") and "a long passphrase" not in user.password_hash
+    assert verify_password(user.password_hash, "a long passphrase")
+    again = run(app, "create-admin", "office@school.example", env={"PRECHECK_ADMIN_PASSWORD": "another passphrase"})
+    assert again.exit_code == 0 and "reset" in again.output
+    with store.session() as s:
+        assert verify_password(s.query(AdminUser).one().password_hash, "another passphrase")
+
+
+def test_create_admin_refuses_short_passwords(app):
+    result = run(app, "create-admin", "a@b.example", env={"PRECHECK_ADMIN_PASSWORD": "short"})
+    assert result.exit_code != 0
