@@ -47,9 +47,11 @@ class TryPostForm(FlaskForm):
     text = TextAreaField("Post", validators=[DataRequired("Write the post to check."), Length(max=50_000)],
                          render_kw={"rows": 5, "spellcheck": "true"})
     surface = SelectField("Where", choices=[SelectChoice(s, {"post": "a post", "reply": "a reply", "comment": "a comment",
-                                                             "message": "a private message"}[s]) for s in SURFACES])
+                                                             "message": "a private message"}[s]) for s in SURFACES],
+                          default="post")
     account = SelectField("Account", choices=[SelectChoice(a, {"personal": "a personal account",
-                                                              "school": "a school account"}[a]) for a in ACCOUNTS])
+                                                              "school": "a school account"}[a]) for a in ACCOUNTS],
+                          default="personal")
     has_media = BooleanField("With a photo or video")
     local_time = DateTimeLocalField("Date and time posted", validators=[Optional()], format="%Y-%m-%dT%H:%M")
 

@@ -61,7 +61,8 @@ def form_to_document(form) -> dict:
                                     f"{WEEKDAY_LABELS[day]}: “{part.strip()}” is not a time range such as 08:30-15:30")
             h1, m1, h2, m2 = match.groups()
             intervals.append([f"{int(h1):02d}:{m1}", f"{int(h2):02d}:{m2}"])
-        hours[day] = intervals
+        if intervals:  # a weekday left out has no working hours
+            hours[day] = intervals
     categories = {}
     for name in CATEGORIES:
         enabled = form.get(f"enabled-{name}") is not None
