@@ -133,7 +133,7 @@ def _wrk(url: str, token: str, text: str, connections: int, seconds: float) -> T
         # Token and body reach wrk through the environment and a private file, never its command line.
         env = {**os.environ, "BENCH_TOKEN": token, "BENCH_BODY": body}
         out = subprocess.run(
-            ["wrk", "--threads", "1", "--connections", str(connections), "--duration", f"{seconds:g}s",
+            ["wrk", "--threads", "1", "--connections", str(connections), "--duration", f"{max(1, round(seconds))}s",
              "--timeout", "30s", "--script", script, url.rstrip("/") + "/api/v1/check"],
             env=env, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
     match = re.search(r"BENCH requests=(\d+) duration_us=(\d+) errors=(\d+) p50=(\d+) p95=(\d+) p99=(\d+) max=(\d+)", out)
