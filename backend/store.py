@@ -21,6 +21,7 @@ from nlp.settings import Settings
 LIST_KINDS = ("pupils", "staff", "school-terms")
 # A token's last use is written at most this often: a date for the admin, not a write per check.
 LAST_USED_RESOLUTION = timedelta(minutes=5)
+MAX_ID = 2**31 - 1  # INTEGER primary keys, in SQLite and PostgreSQL alike
 
 
 def utcnow() -> datetime:
@@ -317,6 +318,8 @@ class Store:
 
     def revoke_token(self, token_id: int, actor: str, kind: str | None = None) -> ApiToken | None:
         """Revoke at once; None if there is no such token. Revoking twice is harmless."""
+        if not 0 < token_id <= MAX_ID:  # beyond the column's range: no such token, not a DB error
+            return None
         with self.session() as s, s.begin():
             token = s.get(ApiToken, token_id)
             if token is None or (kind and token.kind != kind):
