@@ -11,11 +11,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 import chromium
-from service import issue_staff_token, load_dev_lists, running_service
+from service import running_service
 from site_server import PAGES_DIST, SiteServer, build_pages, make_certificate
-
-ROOT = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="session")
 def built_pages() -> Path:
@@ -33,17 +30,14 @@ def site_server(built_pages, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def service(tmp_path_factory):
-    if not (ROOT / "backend" / "wsgi.py").exists():
-        pytest.skip("the service (backend/wsgi.py) has not landed yet")
-    with running_service(tmp_path_factory.mktemp("service")) as running:
-        load_dev_lists(running)
+def service():
+    with running_service() as running:
         yield running
 
 
 @pytest.fixture(scope="session")
 def staff_token(service) -> str:
-    return issue_staff_token(service, "browser tests")
+    return service.staff_token("browser tests")
 
 
 @pytest.fixture(scope="session")
@@ -54,8 +48,6 @@ def playwright_instance():
 
 @pytest.fixture(scope="session")
 def browser_context(playwright_instance, site_server, tmp_path_factory):
-    if not (chromium.EXTENSION_DIR / "manifest.json").exists():
-        pytest.skip("the extension (extension/manifest.json) has not landed yet")
     context = chromium.launch_with_extension(
         playwright_instance, tmp_path_factory.mktemp("profile"), site_server.host_resolver_rules())
     context.set_default_timeout(10_000)

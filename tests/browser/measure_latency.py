@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 import chromium  # noqa: E402
 import precheck_ui as ui  # noqa: E402
-from service import issue_staff_token, load_dev_lists, running_service  # noqa: E402
+from service import running_service  # noqa: E402
 from site_server import SITES, SiteServer, build_pages, make_certificate  # noqa: E402
 
 # Installed before the page's own scripts: notes each keydown's time, and the first
@@ -95,9 +95,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         workdir = Path(tmp)
         cert, key = make_certificate(workdir)
-        with SiteServer(cert, key) as server, running_service(workdir) as service:
-            load_dev_lists(service)
-            token = issue_staff_token(service, "latency measurement")
+        with SiteServer(cert, key) as server, running_service() as service:
+            token = service.staff_token("latency measurement")
             rules = server.host_resolver_rules()
 
             plain = chromium.launch_with_extension(playwright, workdir / "plain", rules, extension=False)
