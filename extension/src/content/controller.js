@@ -204,6 +204,9 @@ export class Controller {
         return;
       }
     }
+    // Editors act on a shortcut only while they have focus (Quill checks),
+    // and the dialog has just held it.
+    editor.focus();
     this.#replaying = { type: 'keydown', target };
     try {
       target.dispatchEvent(event);

@@ -73,7 +73,8 @@ export class EditorSession {
 
   inputArrived() {
     this.#scheduler.inputArrived();
-    this.#onChange();
+    // Typing moves what is drawn; with nothing drawn there is nothing to move.
+    if (this.#overlay.isShowing) this.#onChange();
   }
 
   /** The high and medium findings about the text as it is now. */

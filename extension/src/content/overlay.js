@@ -97,6 +97,11 @@ export class Overlay {
     this.#panel.classList.remove('empty');
   }
 
+  /** Whether anything (highlights, panel) is on screen for this editor. */
+  get isShowing() {
+    return this.#marks.length > 0 || !this.#panel.classList.contains('empty');
+  }
+
   /** The quiet, honest notice when the server gave no answer. */
   showNotice(detail) {
     this.#marks = [];
