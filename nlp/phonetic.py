@@ -9,14 +9,18 @@ import re
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
-# Transliteration folds a phonetic algorithm misses: "y" after a vowel is the
-# vowel glide of "ai" (Ayesha/Aisha, Rayyan/Rayan, Zaynab/Zainab).
-_GLIDE = re.compile(r"(?<=[aeiouy])y")
+# Transliteration folds metaphone misses: doubled letters (Aaliyah/Aliyah,
+# Rayyan/Rayan), "y" inside a name for the vowel "i" (Ayesha/Aisha,
+# Maryam/Mariam, Zaynab/Zainab), and "th" for a plain "t" (Nusrath/Nusrat).
+_DOUBLE = re.compile(r"(.)\1+")
+_INNER_Y = re.compile(r"(?<=\w)y")
 
 
 def sound_key(folded: str) -> str:
     """Metaphone key of an already folded (ASCII, lower-case) name."""
-    return jellyfish.metaphone(_GLIDE.sub("i", folded)) if folded else ""
+    if not folded:
+        return ""
+    return jellyfish.metaphone(_INNER_Y.sub("i", _DOUBLE.sub(r"\1", folded)).replace("th", "t"))
 
 
 def similar(a: str, b: str, threshold: float) -> bool:

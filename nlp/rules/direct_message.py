@@ -13,7 +13,7 @@ SUGGESTION = "Don't send it; contact the pupil through the school's official cha
 
 # "Hi Mrs Shah," - a message that opens by addressing an adult is to a parent, not a pupil.
 _TO_ADULT = re.compile(r"^\W*(?:(?:hi|hey|hello|dear|good\s+(?:morning|afternoon|evening))\W+)?(?:" +
-                       "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?\s+[A-Z]", re.I)
+                       "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?\s+[A-Z][\w'’-]*", re.I)
 
 
 class Detector:

@@ -33,9 +33,10 @@ _AUDIENCE = re.compile(
 _ACCEPTED = re.compile(
     r"\b(?:accept(?:ed)?|got)\s+(?:a\s+)?(?:friend|follow)\s+request\s+from\b"
     r"|\b(?:followed|added|friended|messaged|dm'?d|snapped|texted)\s+me\b"
+    r"|\bsent\s+me\s+a\s+(?:friend|follow)\s+request\b"
     r"|\b(?:sending|sent|send)\s+me\s+(?:\w+\s+){0,2}on\s+" + _APPS, re.I)
 _TO_ADULT = re.compile(r"^\W*(?:(?:hi|hey|hello|dear|good\s+(?:morning|afternoon|evening))\W+)?(?:" +
-                       "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?\s+[A-Z]", re.I)
+                       "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?\s+[A-Z][\w'’-]*", re.I)
 _PARENT_TOPIC = re.compile(r"\b(?:parents['’]?\s+evening|your\s+(?:child|son|daughter)|(?:his|her)\s+(?:homework|progress|behaviour|report)|"
                            r"my\s+personal\s+(?:number|email|phone))\b|['’]s\s+(?:homework|progress|behaviour|report|coursework)", re.I)
 

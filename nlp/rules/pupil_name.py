@@ -27,11 +27,13 @@ SUGGESTION = "Remove the name, or use initials only; post pupils' news from the 
 _HANDLE = re.compile(r"(?<![\w@#./])([#@]?)([^\W_](?:[\w.]*[^\W_])?)(?![\w@]|\.\w)")
 _URL_OR_EMAIL = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
 # "Ibrahim in 7G", "Callum in my form group", "Chi and Precious from 8W", "Zuzana (Year 7)"
-_PINNED = re.compile(r"^(?:\s*(?:and|&)\s+[^\W\d_]+)?\s*[,(]?\s*(?:in|from|of)\s+(?:my\s+|our\s+|the\s+)?"
-                     r"(?:form|class|tutor|year\s?\d|y\d|\d{1,2}\s?[a-z]{1,2}\b|set\s?\d|reception|nursery)", re.I)
+_PINNED = re.compile(r"^(?:\s*(?:and|&)\s+[^\W\d_]+)?\s*[,(]?\s*(?:(?:in|from|of)\s+(?:my\s+|our\s+|the\s+)?"
+                     r"(?:form|class|tutor|year\s?\d|y\d|\d{1,2}\s?[a-z]{1,2}\b|set\s?\d|reception|nursery)"
+                     r"|(?:year\s?\d{1,2}|y\d{1,2}|\d{1,2}\s?[a-z]{1,2})\s*[),])", re.I)
 _FAMILY_AFTER = re.compile(r"^\s+(?:twins|brothers|sisters|siblings|boys|girls|kids|cousins|family)\b", re.I)
 # ORG is left out: the small model often tags a lone first name as one.
-_OTHER_ENTITY = {"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LANGUAGE", "DATE", "TIME", "MONEY", "LAW"}
+_OTHER_ENTITY = {"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME", "MONEY", "LAW"}
+_NAME_LIKE = re.compile(r"[A-Z][^\W\d_A-Z][^\W\d_]*")  # "Rauf", "Mir"; not "I", "I've", "PE"
 _GREETING = re.compile(r"^\s*(?:hi|hey|hello|dear|morning|afternoon|evening|hiya|yo)?\s*$", re.I)
 LONE_VARIANT_SIMILARITY = 0.88
 
@@ -190,26 +192,31 @@ class Detector:
         surface_message = draft.context.surface == "message"
         ordinary = all(x.key in self.words for x in ws[i:j + 1])
         if not (w.is_title or w.is_upper):
-            # lower case reads as a name only in a message greeting ("hey ellie-may,")
-            if not (surface_message and not ordinary and _GREETING.match(draft.text[:w.start])):
+            # people write names in lower case in private messages ("ok jakub,"), rarely elsewhere
+            if not (surface_message and not ordinary):
                 return False
         after = draft.text[ws[j].end:ws[j].end + 60]
         pinned = bool(_PINNED.match(after))
         if _someone_else(draft, i, j):
             return False
         # followed by a surname that is not this pupil's: another person ("Haris Rauf", "Sana Mir")
-        if j + 1 < len(ws) and ws[j + 1].gap_before and ws[j + 1].is_title and not ws[j + 1].is_upper:
+        if j + 1 < len(ws) and ws[j + 1].gap_before and _NAME_LIKE.fullmatch(ws[j + 1].text):
             nxt = ws[j + 1].key
             if (nxt,) in self.book.last or (nxt,) in self.staff.last or nxt not in self.words:
                 return False
-        token = draft.token_at(w.start)
-        if token is not None and token.ent_type_ in _OTHER_ENTITY and not pinned:
+        # a colleague shares this first name: without a form or class beside it, take it for the adult
+        if (tuple(x.key for x in ws[i:j + 1]) in self.staff.first) and not pinned:
             return False
+        token = draft.token_at(w.start)
         if ordinary and not pinned:
-            vocative = surface_message and _GREETING.match(draft.text[:w.start]) is not None
-            if draft.starts_sentence(i) and not vocative:
+            # the small model's entity labels on rare names are unreliable, so they only
+            # count against names that are ordinary words ("Jordan", "Chelsea")
+            if token is not None and token.ent_type_ in _OTHER_ENTITY:
                 return False
+            vocative = surface_message and _GREETING.match(draft.text[:w.start]) is not None
             if token is not None and token.pos_ != "PROPN" and not vocative:
+                return False
+            if draft.starts_sentence(i) and not vocative and not _subject_of_action(token):
                 return False
         return True
 
@@ -227,6 +234,14 @@ class Detector:
                 ctx.account == "school" or ctx.surface == "message" or work_cues(draft)
                 or draft.found("school-reference") or draft.found("staff-name"))
         return draft.memo["school_context"]
+
+
+def _subject_of_action(token) -> bool:
+    """"Reuben handed in his coursework": a name doing something, not "Summer in Lisbon" or "Hope everyone"."""
+    if token is None or token.i + 1 >= len(token.doc):
+        return False
+    nxt = token.doc[token.i + 1]
+    return nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBZ")
 
 
 def _end_with_initial(draft: Draft, j: int) -> int:

@@ -28,7 +28,7 @@ _NEGATIVE = re.compile(r"""\b(?:
     worst(?:-run)?|shambles|shambolic|disgrace(?:ful)?|joke|laughing\s*stock|useless|hopeless|clueless|incompetent|
     lazy|laziest|awful|terrible|appalling|rubbish|pathetic|shocking|dreadful|horrendous|toxic|nightmare|chaos|chaotic|
     idiots?|morons?|muppets?|spineless|lunatics?|feral|vile|hate|can'?t\s+stand|sick\s+of|fed\s+up\s+with|
-    no\s+idea|haven'?t\s+got\s+a\s+clue|not\s+a\s+clue|couldn'?t\s+organi[sz]e|don'?t\s+care|doesn'?t\s+care|
+    no\s+idea|haven'?t\s+got\s+a\s+clue|not\s+a\s+clue|couldn'?t\s+(?:organi[sz]e|run|manage)\s+a\b|don'?t\s+care|doesn'?t\s+care|
     cares?\s+more\s+about|only\s+care|(?:late|wrong|broken)\s+again|again!*$|a\s+mess|mess\b|failing|waste\s+of|
     worse|bullies|bullying|liars?|lied|corrupt|stingy|tight-?fisted|no\s+support|unsupportive|out\s+of\s+touch
 )""", re.I | re.X)

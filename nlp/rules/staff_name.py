@@ -32,11 +32,12 @@ class Detector:
     def _match_at(self, draft: Draft, i: int) -> int | None:
         """Index of the last word of a staff name starting at word i, or None."""
         ws, book = draft.words, self.book
-        if ws[i].key in TITLES and ws[i].is_title:
+        if ws[i].key in TITLES:
             for n in range(book.max_last_words, 0, -1):
                 j = i + n
+                # "Mr Pickles", "mr mistry" - but not "Mr pickles"
                 if j < len(ws) and _close(draft, i, j) and tuple(w.key for w in ws[i + 1:j + 1]) in book.last \
-                        and ws[i + 1].text[:1].isupper():
+                        and (ws[i + 1].text[:1].isupper() or not ws[i].is_title):
                     return j
             return None
         # initial and surname: "J. Halstead"

@@ -18,18 +18,23 @@ _CUES = re.compile(r"""\b(?:
     results\s+day|report\s+writing|reports?\s+(?:to\s+write|season)|
     ofsted|inspection|inspectors?|observed|observation|learning\s+walk|
     detentions?|exclusions?|excluded|suspended|suspension|isolation|behaviour\s+(?:policy|points?|system)|merits?|sanctions?|
-    safeguarding|ehcps?|send\b|senco|sen\b|ppa|inset|cpd|ect\b|nqt\b|pgce|teaching\s+assistant|\bta\b|supply\s+teacher|cover\s+(?:lessons?|supervisor|work)|covering\s+(?:period|lesson|for)|period\s+\d|
+    safeguarding|ehcps?|senco|ppa|inset|cpd|ect\b|nqt\b|pgce|teaching\s+assistant|\bta\b|supply\s+(?:teacher|teaching|cover|staff)|cover\s+(?:lessons?|supervisor|work)|covering\s+(?:period|lesson|for)|period\s+\d|
     lunch\s+duty|break\s+duty|bus\s+duty|gate\s+duty|duty\s+(?:all|this|today)|
     parents['’]?\s+evening|open\s+(?:evening|day)|staff\s?room|staff\s+(?:meeting|training|briefing|panto|party|room|team)|department\s+meeting|
     classroom|my\s+class(?:es)?|the\s+(?:whole\s+)?class\b|in\s+class\b|after\s+class|the\s+kids\s+in\s+my|my\s+(?:form|tutor\s+group|tutees?|pupils|students|kids\s+at\s+school)|form\s+(?:group|tutor|time)|
-    pupils?|students?|my\s+(?:year\s?\d+|y\d+)s?|year\s?\d{1,2}s?\b|y\d{1,2}s\b|sixth\s+form|
+    pupils?|students?(?!\s+(?:loans?|finance|discount|days|union|card|flat|house|life|nurse|doctor))|my\s+(?:year\s?\d+|y\d+)s?|year\s?\d{1,2}s?\b|y\d{1,2}s\b|sixth\s+form|
     head\s?teacher|head\s+of\s+\w+|deputy(?:\s+head)?|slt\b|senior\s+leadership|governors?|the\s+trust\b|academy\s+trust|payslips?|restructur\w+|
     homework|handwriting|essay|times\s+tables|spelling\s+test|assembly|show\s+and\s+tell|pe\s+kit|school\s+trip|trip\s+to\s+\w+\s+with\s+\d+|field\s+trip|
-    teenagers|my\s+teaching|taught|as\s+a\s+(?:teacher|ta|tutor|head)|glamour\s+of\s+teaching|
+    teenagers|teaching|taught|
+    quadratics|algebra|fractions|simultaneous\s+equations|photosynthesis|periodic\s+table|phonics|times\s+tables|
+as\s+a\s+(?:teacher|ta|tutor|head)|glamour\s+of\s+teaching|
     call(?:ed|ing)?\s+home|mentor|tutees?|stars?\s+of\s+the\s+week
 )""", re.I | re.X)
 
 # Someone talking about their own children's school or their own classes as a learner.
+# SEND/SEN (special educational needs) only in capitals: "send help" is not work.
+_SEND = re.compile(r"\bSEND?\b")
+
 _NOT_MY_WORK = re.compile(
     r"\b(?:my|our)\s+(?:son|daughter|kids|child|children|boy|girl|little\s+one)(?:'s|’s|s'|s’)?\b"
     r"|\b(?:evening|night|spin|yoga|pilates|gym|dance|cooking|driving|swimming|pottery|language)\s+class(?:es)?\b"
@@ -42,6 +47,7 @@ def work_cues(draft: Draft) -> list[Hit]:
         cues = []
         if not _NOT_MY_WORK.search(draft.text):
             cues = [Hit(m.start(), m.end()) for m in _CUES.finditer(draft.text)]
+            cues += [Hit(m.start(), m.end()) for m in _SEND.finditer(draft.text)]
         draft.memo["work_cues"] = cues
     return draft.memo["work_cues"]
 
@@ -56,9 +62,9 @@ class Detector:
         cues = work_cues(draft)
         if cues:
             return [cues[0]]
-        # Naming a pupil or a form group, or judging the school's parents or pupils,
-        # is itself talking about your work.
-        for category in ("pupil-name", "reputation"):
+        # Naming a pupil, the school or a form group, or judging the school's parents
+        # or pupils, is itself talking about your work.
+        for category in ("pupil-name", "reputation", "school-reference"):
             if draft.found(category):
                 return [draft.found(category)[0]]
         forms = draft.memo.get("form_groups")
