@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-import chromium
-from service import running_service
+import extension_browser
+from dev_set_service import running_service
 from site_server import PAGES_DIST, SiteServer, build_pages, make_certificate
 
 @pytest.fixture(scope="session")
@@ -48,7 +48,7 @@ def playwright_instance():
 
 @pytest.fixture(scope="session")
 def browser_context(playwright_instance, site_server, tmp_path_factory):
-    context = chromium.launch_with_extension(
+    context = extension_browser.launch_with_extension(
         playwright_instance, tmp_path_factory.mktemp("profile"), site_server.host_resolver_rules())
     context.set_default_timeout(10_000)
     yield context
@@ -57,12 +57,12 @@ def browser_context(playwright_instance, site_server, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def extension_id(browser_context) -> str:
-    return chromium.extension_id(browser_context)
+    return extension_browser.extension_id(browser_context)
 
 
 @pytest.fixture(scope="session")
 def configured_extension(browser_context, extension_id, service, staff_token) -> str:
-    chromium.configure_extension(browser_context, extension_id, service.url, staff_token)
+    extension_browser.configure_extension(browser_context, extension_id, service.url, staff_token)
     return extension_id
 
 

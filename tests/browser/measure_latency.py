@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-import chromium  # noqa: E402
+import extension_browser  # noqa: E402
 import precheck_ui as ui  # noqa: E402
-from service import running_service  # noqa: E402
+from dev_set_service import running_service  # noqa: E402
 from site_server import SITES, SiteServer, build_pages, make_certificate  # noqa: E402
 
 # Installed before the page's own scripts: notes each keydown's time, and the first
@@ -99,14 +99,14 @@ def main() -> None:
             token = service.staff_token("latency measurement")
             rules = server.host_resolver_rules()
 
-            plain = chromium.launch_with_extension(playwright, workdir / "plain", rules, extension=False)
+            plain = extension_browser.launch_with_extension(playwright, workdir / "plain", rules, extension=False)
             plain.add_init_script(TIMING_HOOKS)
             without = {site.host: keystroke_delays(plain, site, args.keys) for site in sites}
             plain.close()
 
-            context = chromium.launch_with_extension(playwright, workdir / "profile", rules)
+            context = extension_browser.launch_with_extension(playwright, workdir / "profile", rules)
             context.add_init_script(TIMING_HOOKS)
-            chromium.configure_extension(context, chromium.extension_id(context), service.url, token)
+            extension_browser.configure_extension(context, extension_browser.extension_id(context), service.url, token)
             with_ext = {site.host: keystroke_delays(context, site, args.keys) for site in sites}
             latency = {site.host: warning_latencies(context, site, pupils, args.runs) for site in sites}
             context.close()

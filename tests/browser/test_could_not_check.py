@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 import precheck_ui as ui
-from chromium import configure_extension
+from extension_browser import configure_extension
 from site_server import SITES
 
 pytestmark = pytest.mark.browser
