@@ -12,13 +12,18 @@ test('built-in sites are found by host and subdomain, not by look-alikes', () =>
   assert.equal(siteForHost('facebook.com.evil.example'), null);
 });
 
+test('mastodon.social comes ready, served by the Mastodon adapter', () => {
+  assert.equal(siteForHost('mastodon.social').adapter, 'mastodon');
+  assert.equal(siteForHost('x.com').adapter, 'x');
+});
+
 test('an added site is found by its exact host and uses its kind of adapter', () => {
-  const added = [{ host: 'mastodon.social', kind: 'mastodon' }, { host: 'news.example.co.uk', kind: 'generic' }];
-  assert.deepEqual(siteForHost('mastodon.social', added), {
-    id: 'added:mastodon.social', name: 'mastodon.social', adapter: 'mastodon',
+  const added = [{ host: 'mastodon.scot', kind: 'mastodon' }, { host: 'news.example.co.uk', kind: 'generic' }];
+  assert.deepEqual(siteForHost('mastodon.scot', added), {
+    id: 'added:mastodon.scot', name: 'mastodon.scot', adapter: 'mastodon',
   });
   assert.equal(siteForHost('news.example.co.uk', added).adapter, 'generic');
-  assert.equal(siteForHost('other.mastodon.social', added), null);
+  assert.equal(siteForHost('other.mastodon.scot', added), null);
 });
 
 test('a site typed by hand is read as a host name', () => {

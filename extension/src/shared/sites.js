@@ -1,9 +1,9 @@
 // The sites Precheck knows, and which of them a host name belongs to.
 //
-// Built-in sites are the ones the policy names; their content scripts are in
-// manifest.json with the same match patterns. Other sites (Mastodon instances,
-// news comment forms) are added by the user in Options and get their content
-// script registered at that moment.
+// Built-in sites are the ones the policy names (and mastodon.social); their
+// content scripts are in manifest.json with the same match patterns. Other
+// sites (Mastodon instances, news comment forms) are added by the user in
+// Options and get their content script registered at that moment.
 
 export const BUILT_IN_SITES = [
   { id: 'x', name: 'X (Twitter)', hosts: ['x.com', 'twitter.com'] },
@@ -13,6 +13,8 @@ export const BUILT_IN_SITES = [
   { id: 'youtube', name: 'YouTube', hosts: ['youtube.com'] },
   { id: 'tumblr', name: 'Tumblr', hosts: ['tumblr.com'] },
   { id: 'blogger', name: 'Blogger', hosts: ['blogger.com', 'blogspot.com'] },
+  // The largest Mastodon instance comes ready; others are added in Options.
+  { id: 'mastodon.social', name: 'Mastodon (mastodon.social)', hosts: ['mastodon.social'], adapter: 'mastodon' },
 ];
 
 /** The kinds of site a user can add, each served by one adapter. */
@@ -30,7 +32,7 @@ const matchesHost = (hostname, host) => hostname === host || hostname.endsWith(`
 export function siteForHost(hostname, addedSites = []) {
   const host = hostname.toLowerCase();
   const builtIn = BUILT_IN_SITES.find((site) => site.hosts.some((h) => matchesHost(host, h)));
-  if (builtIn) return { id: builtIn.id, name: builtIn.name, adapter: builtIn.id };
+  if (builtIn) return { id: builtIn.id, name: builtIn.name, adapter: builtIn.adapter || builtIn.id };
   const added = addedSites.find((site) => site.host === host);
   if (added) return { id: `added:${added.host}`, name: added.host, adapter: added.kind };
   return null;
