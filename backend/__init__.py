@@ -16,7 +16,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import SQLAlchemyError
 
-from backend import console, errors
+from backend import console, errors, ratelimit  # noqa: F401  (ratelimit registers worker-memory://)
 from backend.api import check, health, lists, settings, tokens
 from backend.config import ConfigError, database_url, load_config
 from backend.engines import EngineHolder

@@ -56,8 +56,9 @@ VARIABLES = (
              "Checks allowed per staff token, per worker process (limits notation, ';'-separated)."),
     Variable("PRECHECK_RATE_LIMIT_ADMIN", "RATE_LIMIT_ADMIN", "300 per minute", "limits",
              "Admin API requests allowed per admin credential, per worker process."),
-    Variable("PRECHECK_RATE_LIMIT_STORAGE", "RATE_LIMIT_STORAGE", "memory://", "str",
-             "Where rate-limit counters live; memory:// counts per worker, redis://… shares them."),
+    Variable("PRECHECK_RATE_LIMIT_STORAGE", "RATE_LIMIT_STORAGE", "worker-memory://", "str",
+             "Where rate-limit counters live: worker-memory:// counts in each worker; a limits "
+             "storage URL such as redis://host:6379 shares them (needs that client library)."),
     Variable("PRECHECK_MAX_TEXT_LENGTH", "MAX_TEXT_LENGTH", 50_000, "int",
              "Longest draft accepted, in UTF-16 code units (413 above it)."),
     Variable("PRECHECK_MAX_UPLOAD_MB", "MAX_UPLOAD_MB", 20, "int",
