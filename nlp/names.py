@@ -68,7 +68,8 @@ class NameBook:
         joined = "".join(words)
         if len(joined) >= MIN_VARIANT_LENGTH:
             for candidate in sounds.get(sound_key(joined), ()):
-                if candidate != words and similar(joined, "".join(candidate), threshold):
+                # same number of words: "Trewin you" is not a variant of "Trewin"
+                if candidate != words and len(candidate) == len(words) and similar(joined, "".join(candidate), threshold):
                     found.add(candidate)
         return found
 

@@ -24,8 +24,8 @@ def key(word: str) -> str:
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
-    """Keys of the words of a name or term as written on a list."""
-    return tuple(k for k in (key(w) for w in _WORD.findall(phrase.replace("-", " "))) if k)
+    """Keys of the words of a name or term as written on a list, read as a draft's words are."""
+    return tuple(w.key for w in words(phrase))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ MESSAGE = ("This identifies the school or trust. Policy 4.1 asks staff to avoid 
            "school matters, and 1.5 to protect the school's reputation.")
 SUGGESTION = "Leave out the school's name, hashtags and form groups, or post it from the school account."
 
+# Between the words of one term: spaces or a hyphen, after a possessive ("St Piran's Primary").
+_TERM_GAP = re.compile(r"^(?:['’]s)?[ \t\u00a0]*-?[ \t\u00a0]*$")
 _HASHTAG = re.compile(r"(?<![\w#])#(\w+)")
 # "Year 9 set 2", "Y10 group 3", "year 8 band 1"
 _YEAR_SET = re.compile(r"\b(?:year|yr|y)\s?(?:[1-9]|1[0-3])\s+(?:set|group|band|class)\s+\d{1,2}\b", re.I)
@@ -28,10 +30,12 @@ class Detector:
             words = phrase_keys(text)
             if not words:
                 continue
-            self.hashtags.add("".join(words))
+            # "St Piran's" is also written "St Pirans"
+            plain = phrase_keys(re.sub(r"['’]", "", text))
+            self.hashtags.update(("".join(words), "".join(plain)))
             if not text.startswith("#"):
                 acronym = len(words) == 1 and text.isupper() and len(text) <= 5
-                self.phrases[words] = acronym
+                self.phrases[words] = self.phrases[plain] = acronym
         self.longest = max((len(p) for p in self.phrases), default=0)
         self.forms = {f.form.replace(" ", "").upper() for f in resources.lists.pupils if f.form}
 
@@ -45,7 +49,7 @@ class Detector:
         while i < len(ws):
             matched = 0
             for n in range(min(self.longest, len(ws) - i), 0, -1):
-                if n > 1 and not all(ws[j].gap_before for j in range(i + 1, i + n)):
+                if n > 1 and not all(_TERM_GAP.match(draft.text[ws[j - 1].end:ws[j].start]) for j in range(i + 1, i + n)):
                     continue
                 words = tuple(w.key for w in ws[i:i + n])
                 acronym = self.phrases.get(words)

@@ -1,0 +1,113 @@
+"""work-discussion, pupil-contact, contact-details, offensive, reputation."""
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "Thirty books to mark before tomorrow",
+    "Parents' evening until 8, voice gone",
+    "Ofsted are in on Tuesday",
+    "Lunch duty in the rain again",
+    "My Year 6s were angels on the trip",
+    "Just spent PPA writing EHCP reviews",
+    "SEND paperwork all weekend",
+])
+def test_work_discussion(categories, text):
+    assert "work-discussion" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My son's school nativity was adorable",
+    "Lesson learned: never buy a sofa online",
+    "Spin class at the gym was brutal",
+    "Send help, the cat is in the Christmas tree",
+    "Paid off my student loan today",
+    "Driving lesson number twelve",
+])
+def test_not_work_discussion(categories, text):
+    assert "work-discussion" not in categories(text)
+
+
+def test_a_school_account_may_talk_about_school(categories):
+    assert "work-discussion" not in categories("Year 6 had a brilliant lesson on volcanoes", account="school")
+
+
+@pytest.mark.parametrize("text, context", [
+    ("Year 6s, add me on Snapchat if you need help with homework", {}),
+    ("Parents, WhatsApp me with any questions about the trip", {}),
+    ("Accepted a friend request from one of my Year 5s, oops", {}),
+    ("kerensa_pascoe09 just followed me on TikTok", {}),
+    ("Hi Mrs Nance, thanks for coming to parents' evening", {"surface": "message"}),
+])
+def test_pupil_contact(categories, text, context):
+    assert "pupil-contact" in categories(text, **context)
+
+
+@pytest.mark.parametrize("text", [
+    "Follow @StPiransSchool for term dates",
+    "Add me on Snapchat, old uni friends!",
+    "Message me if you want the recipe",
+])
+def test_not_pupil_contact(categories, text):
+    assert "pupil-contact" not in categories(text)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Text me on 07911 123456", "07911 123456"),
+    ("Call +44 7911 123 456 for the bike", "+44 7911 123 456"),
+    ("Email me at jenna.t.1985@gmail.com", "jenna.t.1985@gmail.com"),
+])
+def test_contact_details(found, text, quote):
+    assert ("contact-details", quote) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Call the school office on 01736 795000",
+    "Email office@stpirans.cornwall.sch.uk to report an absence",
+    "Order 4402 1187 6630 is late",
+    "Final score 3-1 with 45,000 fans",
+])
+def test_not_contact_details(categories, text):
+    assert "contact-details" not in categories(text)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("What a fucking week", "fucking"),
+    ("F*** this traffic", "F***"),
+    ("Some drivers are absolute morons", "morons"),
+    ("He's a total muppet", "muppet"),
+    ("Year 6 are feral little sh*ts today", "sh*ts"),
+])
+def test_offensive(found, text, quote):
+    assert ("offensive", quote) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Scunthorpe away this weekend",
+    "Dick Turpin was hanged in York",
+    "This cake is the bomb",
+    "Three books into my holiday pile",
+    "Our dog ate a sock",
+    "Thick fog on the A30 this morning",
+])
+def test_not_offensive(categories, text):
+    assert "offensive" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "St Piran's is the worst-run school in Cornwall",
+    "Our SLT couldn't organise a piss-up in a brewery",
+    "The governors have no idea what happens in classrooms",
+    "The parents at this school are a nightmare",
+    "Mr Polglase is the laziest colleague I have ever had",
+])
+def test_reputation(categories, text):
+    assert "reputation" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "So proud of everything St Piran's has achieved this year",
+    "The worst traffic in Truro is on the A390",
+    "Worst film I've seen this year",
+])
+def test_not_reputation(categories, text):
+    assert "reputation" not in categories(text)

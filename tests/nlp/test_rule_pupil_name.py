@@ -1,0 +1,95 @@
+"""pupil-name: the forms people write a pupil's name in, and the posts where a list name is not a pupil."""
+import pytest
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Lowenna Trewin won the county art prize", "Lowenna Trewin"),
+    ("lowenna trewin you legend", "lowenna trewin"),
+    ("LOWENNA TREWIN WITH THE WINNER", "LOWENNA TREWIN"),
+    ("Jago Penrose's kite flew over the school roof", "Jago Penrose"),
+    ("Jago Penrose’s kite flew higher", "Jago Penrose"),
+    ("Wenna Tregenza read at the harvest festival", "Wenna Tregenza"),
+    ("Oskar Kolodziej scored twice", "Oskar Kolodziej"),
+    ("Oskar Kołodziej scored twice", "Oskar Kołodziej"),
+    ("Ayse Yildiz came first in the spelling bee", "Ayse Yildiz"),
+    ("Niamh O’Donoghue sang beautifully", "Niamh O’Donoghue"),
+    ("Niamh ODonoghue sang beautifully", "Niamh ODonoghue"),
+    ("Lily-Mae Carne lost a tooth", "Lily-Mae Carne"),
+    ("lily mae carne lost a tooth", "lily mae carne"),
+    ("Jean de la Cruz is our chess champion", "Jean de la Cruz"),
+    ("Mohamed Uddin built a volcano", "Mohamed Uddin"),
+    ("Muhammad Uddin built a volcano", "Muhammad Uddin"),
+    ("Ayesha Begum won the race", "Ayesha Begum"),
+    ("Rayan Sheikh won the race", "Rayan Sheikh"),
+    ("Zaynab Karimi won the race", "Zaynab Karimi"),
+    ("Well done Lowenna T. and Jago P.!", "Lowenna T."),
+    ("Well done Lowenna T. and Jago P.!", "Jago P."),
+    ("J. Penrose broke the long jump record", "J. Penrose"),
+    ("#LowennaTrewin for head girl", "#LowennaTrewin"),
+    ("#jagopenrose is a star", "#jagopenrose"),
+    ("Congrats @tamsin.nance on the medal", "@tamsin.nance"),
+    ("kerensa_pascoe09 followed me", "kerensa_pascoe09"),
+    ("Happy birthday @RayyanSheikh_2015", "@RayyanSheikh_2015"),
+])
+def test_full_names_initials_hashtags_and_handles(found, text, quote):
+    assert ("pupil-name", quote) in found(text)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Jago in 6K finished his times tables challenge", "Jago"),
+    ("Lowenna stayed behind after class to help tidy up", "Lowenna"),
+    ("Marking Tamsin's story and it made me cry", "Tamsin"),
+    ("Kerensa and Precious from 3P led the assembly", "Kerensa"),
+    ("Kerensa and Precious from 3P led the assembly", "Precious"),
+    ("Faith in my class brought in her pet lizard", "Faith"),
+    ("Teaching Oskar his times tables is my mission", "Oskar"),
+])
+def test_a_lone_first_name_in_a_school_context(found, text, quote):
+    assert ("pupil-name", quote) in found(text)
+
+
+@pytest.mark.parametrize("text, context", [
+    ("hey jago, you left your PE kit in my room", {"surface": "message"}),
+    ("Tamsin, can you send me your homework tonight?", {"surface": "message"}),
+    ("Well done to Lowenna in 5P for her art prize", {"account": "school", "has_media": True}),
+])
+def test_a_lone_first_name_in_a_message_or_on_the_school_account(categories, text, context):
+    assert "pupil-name" in categories(text, **context)
+
+
+@pytest.mark.parametrize("text", [
+    "Have a little faith and keep going",
+    "Faith, hope and coffee will get me through",
+    "Summer holidays cannot come soon enough",
+    "Summer in Cornwall was everything",
+    "Will you be at the barbecue on Sunday?",
+    "I will never understand people who put milk in first",
+    "Precious moments with my little one",
+    "My son Jago starts nursery next week",
+    "Happy birthday to my brother Mohammed!",
+    "Our neighbour Tamsin is selling her car",
+    "Oskar from the gym talked me into a 5am class",
+    "Jago at the garage says the clutch is gone",
+    "Harry Styles was incredible at Wembley, what an album",
+    "Mohammed Salah is the best player in the league",
+    "Aisha Khan's new film is out on Friday",
+    "Lowenna Cornwall-Smith opened the new gallery",
+    "Jean Paul Gaultier perfume for Christmas",
+    "Lowenna is a lovely Cornish name, we nearly chose it",
+])
+def test_hard_negatives_are_not_pupils(categories, text):
+    assert "pupil-name" not in categories(text)
+
+
+def test_a_title_makes_a_surname_an_adult(categories):
+    # Mrs Begum is a parent or colleague, not the pupil Aisha Begum
+    assert "pupil-name" not in categories("Mrs Begum brought cakes for the fair", surface="message")
+
+
+def test_a_staff_first_name_alone_is_taken_for_the_colleague(categories):
+    # Faith is a pupil (Faith Rowe) and a teacher (Faith Angwin)
+    assert "pupil-name" not in categories("Hi Faith, are you covering period 3 tomorrow?", surface="message")
+
+
+def test_a_famous_namesake_with_school_context_is_still_a_pupil(categories):
+    assert "pupil-name" in categories("Harry Styles in 6K sang at the end of year show")

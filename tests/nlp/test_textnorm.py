@@ -1,0 +1,44 @@
+from hypothesis import given, strategies as st
+
+from nlp.spans import utf16_offsets
+from nlp.textnorm import key, phrase_keys, split_handle, words
+
+
+def test_key_folds_case_accents_and_apostrophes():
+    assert key("Kołodziej") == key("KOLODZIEJ") == "kolodziej"
+    assert key("Yıldız") == "yildiz"
+    assert key("O’Donoghue") == key("O'Donoghue") == key("ODonoghue")
+    assert key("Wiśniewska") == "wisniewska"
+
+
+def test_phrase_keys_split_hyphens_and_spaces_alike():
+    assert phrase_keys("Lily-Mae") == phrase_keys("Lily Mae") == ("lily", "mae")
+    assert phrase_keys("de la Cruz") == ("de", "la", "cruz")
+
+
+def test_words_strip_possessives_from_the_span():
+    text = "Jago’s and Tamsin's books"
+    ws = words(text)
+    assert [w.text for w in ws[:3]] == ["Jago", "and", "Tamsin"]
+    assert text[ws[0].start:ws[0].end] == "Jago"
+
+
+def test_words_know_which_are_joined_into_one_name():
+    ws = words("Lily-Mae Carne, Jago")
+    assert [w.gap_before for w in ws] == [False, True, True, False]
+
+
+def test_split_handle_reads_camel_case_separators_and_digits():
+    def parts(body):
+        return [body[s:e] for s, e in split_handle(body)]
+    assert parts("LowennaTrewin") == ["Lowenna", "Trewin"]
+    assert parts("jago_penrose09") == ["jago", "penrose"]
+    assert parts("tamsin.nance") == ["tamsin", "nance"]
+    assert parts("jagopenrose") == ["jagopenrose"]
+
+
+@given(st.text())
+def test_utf16_offsets_count_astral_characters_twice(text):
+    units = utf16_offsets(text)
+    assert units[-1] == len(text.encode("utf-16-le")) // 2
+    assert all(b - a in (1, 2) for a, b in zip(units, units[1:]))
