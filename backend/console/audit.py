@@ -13,6 +13,19 @@ ACTIONS = {
 }
 
 
+def _who(actor: str) -> str:
+    kind, _, rest = actor.partition(":")
+    if kind == "admin":
+        return rest
+    if actor == "admin-token:env":
+        return "admin API (PRECHECK_ADMIN_TOKEN)"
+    if kind == "admin-token":
+        return f"admin API token {rest}"
+    if actor == "cli":
+        return "server command line"
+    return actor
+
+
 def _details(row) -> str:
     parts = [row.target] if row.target else []
     if row.count is not None:
@@ -25,7 +38,7 @@ def _details(row) -> str:
 
 @bp.route("/audit")
 def audit():
-    events = [{"at": row.at, "actor": row.actor.removeprefix("admin:"),
+    events = [{"at": row.at, "actor": _who(row.actor),
                "action": ACTIONS.get(row.action, row.action), "details": _details(row)}
               for row in data.audit_log()]
     return render_template("console/audit.html", events=events, section="console.audit")

@@ -44,7 +44,7 @@ class TokenForm(FlaskForm):
 
 
 class TryPostForm(FlaskForm):
-    text = TextAreaField("Post", validators=[DataRequired("Write the post to check."), Length(max=50_000)],
+    text = TextAreaField("Post to check", validators=[DataRequired("Write the post to check."), Length(max=50_000)],
                          render_kw={"rows": 5, "spellcheck": "true"})
     surface = SelectField("Where", choices=[SelectChoice(s, {"post": "a post", "reply": "a reply", "comment": "a comment",
                                                              "message": "a private message"}[s]) for s in SURFACES],

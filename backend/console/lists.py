@@ -9,7 +9,7 @@ from backend.console import bp, data, uploads
 from backend.console.forms import PupilForm, SchoolTermForm, StaffForm
 from nlp.lists import PARSERS, ListFormatError, Pupil, SchoolTerm, StaffMember
 
-SHOW_AT_MOST = 500
+SHOW_AT_MOST = 100  # rows on one page; search finds the rest
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from flask import current_app, render_template
 from backend.console import bp, data
 from backend.console.forms import TryPostForm
 from nlp.context import Context
+from nlp.findings import SEVERITIES
 
 
 def utf16_pieces(text: str, findings) -> list[tuple[str, bool]]:
@@ -43,6 +44,7 @@ def try_post():
         context = Context(surface=form.surface.data, account=form.account.data,
                           has_media=bool(form.has_media.data), local_time=local_time)
         findings, note = run_check(form.text.data, context)
+        findings = sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), f.start))  # most serious first
         result = {"findings": findings, "note": note, "pieces": utf16_pieces(form.text.data, findings)}
     html = render_template("console/try_post.html", form=form, result=result, timezone=settings.timezone,
                            section="console.try_post")
