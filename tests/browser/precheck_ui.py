@@ -84,3 +84,8 @@ def dev_set_pupils() -> list[Pupil]:
         rows = list(csv.DictReader(handle))
     return [Pupil(row["Forename"], row["Surname"]) for row in rows
             if not row["Preferred Forename"] and row["Forename"].isalpha() and row["Surname"].isalpha()]
+
+
+def draft_naming(pupil: Pupil) -> str:
+    """A draft that names a pupil in a plainly school context."""
+    return f"So proud of {pupil.full_name} in assembly today, what a star!"

@@ -43,10 +43,6 @@ def type_draft(page: Page, site: Site, text: str) -> None:
     page.keyboard.type(text, delay=10)
 
 
-def draft_naming(pupil: ui.Pupil) -> str:
-    return f"So proud of {pupil.full_name} in assembly today, what a star!"
-
-
 def wait_for_warning(page: Page, pupil: ui.Pupil) -> None:
     expect(ui.status(page)).to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
 
@@ -73,7 +69,7 @@ def assert_same_rects(drawn: list[dict], expected: list[dict]) -> None:
 
 
 def test_warning_names_the_pupil_and_highlights_those_words(page, site, pupil):
-    draft = draft_naming(pupil)
+    draft = ui.draft_naming(pupil)
     type_draft(page, site, draft)
     wait_for_warning(page, pupil)
 
@@ -102,7 +98,7 @@ def test_warning_names_the_pupil_and_highlights_those_words(page, site, pupil):
 
 
 def test_edit_keeps_the_text_and_posts_nothing(page, site, pupil):
-    draft = draft_naming(pupil)
+    draft = ui.draft_naming(pupil)
     type_draft(page, site, draft)
     wait_for_warning(page, pupil)
 
@@ -120,7 +116,7 @@ def test_edit_keeps_the_text_and_posts_nothing(page, site, pupil):
 
 
 def test_post_anyway_posts_exactly_once(page, site, pupil):
-    draft = draft_naming(pupil)
+    draft = ui.draft_naming(pupil)
     type_draft(page, site, draft)
     wait_for_warning(page, pupil)
 
@@ -137,7 +133,7 @@ def test_ctrl_enter_pauses_too(request, page, site, pupil):
         request.applymarker(pytest.mark.xfail(
             reason="extension bug (docs/TEAM-NOTES.md): Post anyway replays Ctrl+Enter while the dialog "
                    "has focus, and Quill ignores keys when it is not focused", strict=False))
-    draft = draft_naming(pupil)
+    draft = ui.draft_naming(pupil)
     type_draft(page, site, draft)
     wait_for_warning(page, pupil)
 
