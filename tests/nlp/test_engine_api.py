@@ -1,0 +1,79 @@
+"""The engine's contract: offsets in UTF-16 units, quotes that slice, settings applied, batches equal singles."""
+import pytest
+from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
+
+from nlp.context import Context
+from nlp.engine import Engine
+from nlp.findings import CATEGORIES, SEVERITIES
+from nlp.rules import RULES
+from nlp.settings import Settings
+
+
+def utf16_slice(text, start, end):
+    return text.encode("utf-16-le")[2 * start:2 * end].decode("utf-16-le")
+
+
+def test_every_category_has_one_rule_with_clause_severity_message_and_suggestion():
+    assert sorted(rule.CATEGORY for rule in RULES) == sorted(CATEGORIES)
+    for rule in RULES:
+        assert rule.CLAUSE in ("1.5", "4.1", "4.2")
+        assert rule.SEVERITY in SEVERITIES
+        assert rule.MESSAGE and rule.SUGGESTION
+
+
+def test_offsets_after_emoji_skin_tones_and_astral_letters(engine):
+    text = "👍🏽🏳️‍🌈 𝓒𝓸𝓷𝓰𝓻𝓪𝓽𝓼 Lowenna Trewin!"
+    [finding] = [f for f in engine.check(text) if f.category == "pupil-name"]
+    assert utf16_slice(text, finding.start, finding.end) == finding.quote == "Lowenna Trewin"
+    assert finding.start == len(text[:text.index("Lowenna")].encode("utf-16-le")) // 2
+
+
+# letters, emoji and symbols from every plane, but no letters that would join onto the name
+noise = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Mn", "Mc")), max_size=12)
+
+
+@hyp_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(before=noise, after=noise)
+def test_quotes_always_slice_out_of_the_text(engine, before, after):
+    text = f"{before} Jago Penrose {after} Mrs Tremayne {after} #StPiransFamily"
+    findings = engine.check(text)
+    assert {"pupil-name", "staff-name", "school-reference"} <= {f.category for f in findings}
+    for f in findings:
+        if f.end > f.start:
+            assert utf16_slice(text, f.start, f.end) == f.quote
+
+
+def test_a_switched_off_category_is_never_reported_and_a_set_severity_replaces_the_default(nlp, lists):
+    settings = Settings.from_json({"categories": {"pupil-name": {"enabled": False},
+                                                  "staff-name": {"severity": "low"}}})
+    findings = Engine(nlp, lists, settings).check("Lowenna Trewin and Mrs Tremayne")
+    assert "pupil-name" not in {f.category for f in findings}
+    assert [f.severity for f in findings if f.category == "staff-name"] == ["low"]
+
+
+def test_a_switched_off_category_still_lets_the_rules_that_build_on_it_work(nlp, lists):
+    settings = Settings.from_json({"categories": {"pupil-name": {"enabled": False}}})
+    findings = Engine(nlp, lists, settings).check("Well done Lowenna Trewin!", Context(account="school", has_media=True))
+    assert {f.category for f in findings} == {"child-photo"}
+
+
+def test_check_many_answers_like_check(engine):
+    drafts = [("Lowenna Trewin won", Context()), ("Hi Jago", Context(surface="message")), ("", Context()),
+              ("nothing to see here", Context())]
+    assert engine.check_many(drafts) == [engine.check(t, c) for t, c in drafts]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "🙂", "a" * 5000])
+def test_odd_texts(engine, text):
+    assert isinstance(engine.check(text), list)
+
+
+def test_an_engine_without_lists_still_checks_the_other_rules(nlp):
+    findings = Engine(nlp).check("Marking 60 mocks, text me on 07911 123456")
+    assert {"work-discussion", "contact-details"} <= {f.category for f in findings}
+
+
+def test_engine_state_does_not_leak_between_drafts(engine):
+    first = engine.check("Jago in 6K did well", Context())
+    engine.check("Hi Tamsin", Context(surface="message"))
+    assert engine.check("Jago in 6K did well", Context()) == first
