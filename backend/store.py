@@ -7,7 +7,6 @@ with it. Drafts are never stored; tokens only as hashes.
 """
 import os
 import threading
-from dataclasses import asdict
 from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 
@@ -123,7 +122,8 @@ ENTRY_TYPES = {"pupils": Pupil, "staff": StaffMember, "school-terms": SchoolTerm
 
 
 def entry_to_row(kind: str, entry) -> dict:
-    values = asdict(entry)
+    # vars(), not dataclasses.asdict: asdict deep-copies, which dominated a 100,000-row upload.
+    values = dict(vars(entry))
     if kind == "pupils":
         values["aliases"] = list(values["aliases"])
     return values
@@ -233,8 +233,9 @@ class Store:
 
     @staticmethod
     def _entries(session, kind: str) -> list:
-        row_type = ROW_TYPES[kind]
-        return [row_to_entry(kind, row) for row in session.execute(select(row_type).order_by(row_type.id)).scalars()]
+        # Core rows, not ORM objects: a 100,000-pupil list loads several times faster.
+        table = ROW_TYPES[kind].__table__
+        return [row_to_entry(kind, row) for row in session.execute(select(table).order_by(table.c.id))]
 
     def entries(self, kind: str) -> tuple[int, list]:
         """(lists_version, entries) of one list."""
@@ -250,9 +251,9 @@ class Store:
         row_type = ROW_TYPES[kind]
         with self.session() as s, s.begin():
             version = self._bump(s)
-            s.execute(delete(row_type))
-            if entries:
-                s.execute(insert(row_type), [entry_to_row(kind, e) for e in entries])
+            s.execute(delete(row_type.__table__))
+            if entries:  # a Core executemany: no ORM objects for a whole MIS export
+                s.execute(insert(row_type.__table__), [entry_to_row(kind, e) for e in entries])
             s.add(AuditLog(actor=actor, action="lists.replace", target=kind, count=len(entries),
                            lists_version=version))
         return version
