@@ -34,7 +34,12 @@ class Engine:
     def check_many(self, drafts: list[tuple[str, Context]]) -> list[list[Finding]]:
         """Findings for each draft; the pipeline runs over them as one batch (nlp.pipe)."""
         texts = [text for text, _ in drafts]
-        docs = self.nlp.pipe(texts) if self.nlp is not None else (None for _ in texts)
+        if self.nlp is None:
+            docs = [None] * len(texts)
+        elif len(texts) == 1:
+            docs = [self.nlp(texts[0])]  # nlp.pipe's batching costs more than it saves for one draft
+        else:
+            docs = self.nlp.pipe(texts)
         return [self._findings(Draft(text, doc, context or Context()))
                 for (text, context), doc in zip(drafts, docs)]
 
