@@ -27,6 +27,7 @@ export class EditorSession {
   #extraction = { text: '', segments: [] };
   #findings = [];
   #note = null;
+  #composer = null;
   #onInput = () => this.inputArrived();
 
   /**
@@ -40,7 +41,7 @@ export class EditorSession {
     this.#adapter = adapter;
     this.#config = config;
     this.#onChange = onChange;
-    this.#overlay = new Overlay(editor);
+    this.#overlay = new Overlay(editor, () => this.composerRoot().getBoundingClientRect());
     this.#scheduler = new CheckScheduler({
       read: () => this.#read(),
       send: (text) => this.#send(text),
@@ -96,8 +97,12 @@ export class EditorSession {
     this.#overlay.reposition();
   }
 
+  /** The editor's composer, found once and again only if the site rebuilt it. */
   composerRoot() {
-    return this.#adapter.composerRoot(this.#editor);
+    const cached = this.#composer;
+    if (cached && cached.isConnected && cached.contains(this.#editor)) return cached;
+    this.#composer = this.#adapter.composerRoot(this.#editor);
+    return this.#composer;
   }
 
   setConfig(config) {

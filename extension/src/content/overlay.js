@@ -47,9 +47,15 @@ export class Overlay {
   #marks = []; // {finding, range?, expected?}
   #textareaText = null;
   #collapsed = false;
+  #composerBox;
 
-  constructor(editor) {
+  /**
+   * @param {Element} editor
+   * @param {() => DOMRect} [composerBox]  the box of the editor's whole composer
+   */
+  constructor(editor, composerBox) {
     this.#editor = editor;
+    this.#composerBox = composerBox;
     const { host, root } = shadowHost('overlay', OVERLAY_CSS);
     this.#host = host;
     this.#root = root;
@@ -176,21 +182,29 @@ export class Overlay {
     return this.#mirror.rects(this.#editor, mark.finding.start, mark.finding.end);
   }
 
+  /**
+   * Beside the editor when there is room; otherwise under (or over) the
+   * whole composer, so the panel never covers the site's Post button.
+   */
   #placePanel(box, view) {
     if (this.#panel.classList.contains('empty')) return;
+    const composer = this.#composerBox?.() ?? box;
     const width = this.#panel.offsetWidth;
     const height = this.#panel.offsetHeight;
+    const clampLeft = (left) => Math.min(Math.max(left, GAP), view.innerWidth - width - GAP);
     let left;
     let top;
     if (box.right + GAP + width <= view.innerWidth) {
-      // Beside the editor, where it hides nothing of the composer.
       left = box.right + GAP;
       top = Math.min(Math.max(box.top, GAP), view.innerHeight - height - GAP);
-    } else if (box.top - GAP - height >= 0) {
-      left = Math.min(Math.max(box.left, GAP), view.innerWidth - width - GAP);
-      top = box.top - GAP - height;
+    } else if (composer.bottom + GAP + height <= view.innerHeight) {
+      left = clampLeft(box.left);
+      top = composer.bottom + GAP;
+    } else if (composer.top - GAP - height >= 0) {
+      left = clampLeft(box.left);
+      top = composer.top - GAP - height;
     } else {
-      left = Math.min(Math.max(box.left, GAP), view.innerWidth - width - GAP);
+      left = clampLeft(box.left);
       top = Math.min(box.bottom + GAP, view.innerHeight - height - GAP);
     }
     this.#panel.style.left = `${Math.max(0, left)}px`;
