@@ -74,10 +74,11 @@ def check_body(text: str) -> bytes:
 class LatencyRun:
     timings: Percentiles
     errors: int  # answers other than 200
+    sent: int  # requests sent, warm-up included
 
 
 def latency(client: Client, text: str, max_requests: int, max_seconds: float, warmup: int = 5) -> LatencyRun:
-    """Sequential checks of one draft on one connection: each request's round trip."""
+    """Sequential checks of one draft on one connection: each request's round trip (at least three)."""
     body = check_body(text)
     for _ in range(warmup):
         client.request("POST", "/api/v1/check", body)
@@ -88,7 +89,7 @@ def latency(client: Client, text: str, max_requests: int, max_seconds: float, wa
         status, _ = client.request("POST", "/api/v1/check", body)
         seconds.append(time.perf_counter() - started)
         errors += status != 200
-    return LatencyRun(Percentiles.of(seconds), errors)
+    return LatencyRun(Percentiles.of(seconds), errors, warmup + len(seconds))
 
 
 @dataclass(frozen=True)

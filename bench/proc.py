@@ -1,4 +1,4 @@
-"""Memory of the service's processes, read from /proc.
+"""Memory and CPU time of the service's processes, read from /proc.
 
 RSS counts every page a process has mapped, shared or not, so with gunicorn's
 preload_app (the pipeline loaded once in the master, shared copy-on-write by the
@@ -33,6 +33,18 @@ def process_memory(pid: int) -> ProcessMemory:
         raise ProcessLookupError(pid)
     pss = _kb_field(f"/proc/{pid}/smaps_rollup", "Pss")
     return ProcessMemory(pid, rss / 1024, None if pss is None else pss / 1024)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time the process has used so far.
+
+    CPU time per check, unlike wall-clock time, hardly changes when other work
+    shares the machine, so it gives a figure that holds on a busy machine too.
+    """
+    with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+        stat = f.read()
+    fields = stat[stat.rindex(")") + 2:].split()  # fields[0] is field 3 of proc(5), "state"
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def children(pid: int) -> list[int]:

@@ -16,9 +16,9 @@ from importlib import metadata
 from bench.apply import ApplyRun, apply_list
 from bench.inprocess import Presidio, bare_pipeline, time_calls
 from bench.load import Client, LatencyRun, ThroughputRun, check_body, latency, throughput
-from bench.memory import ProcessMemory, children, process_memory
+from bench.proc import ProcessMemory, children, cpu_seconds, process_memory
 from bench.names import describe, pupils
-from bench.stats import Percentiles
+from bench.stats import Timed
 from bench.texts import drafts
 
 TEXT_SIZES = ("short", "medium", "long")
@@ -33,7 +33,7 @@ class BenchConfig:
     throughput_seconds: float = 5.0
     connections: int = 4
     inprocess_calls: dict = field(default_factory=lambda: {"short": 300, "medium": 200, "long": 40})
-    inprocess_seconds: float = 3.0
+    inprocess_seconds: float = 2.0
     presidio: bool = True
     workers: int = 2
     seed: int = 2026
@@ -50,13 +50,15 @@ class SizeResult:
     variety: dict  # distinct first names, surnames, full names
     apply: ApplyRun
     latency: dict[str, LatencyRun]
+    cpu_ms: dict[str, float]  # the workers' CPU time per check, during the latency runs
     throughput: ThroughputRun
+    throughput_cpu_ms: float  # the workers' CPU time per check at saturation
     workers: list[ProcessMemory]
     master: ProcessMemory
     names_flagged: bool  # did the service flag the tweet's pupil
     build_ms: list[float]  # each worker's engine build for this list, from the service's log
     presidio_build_seconds: float | None = None
-    presidio: dict[str, Percentiles] = field(default_factory=dict)
+    presidio: dict[str, Timed] = field(default_factory=dict)
     presidio_found: bool | None = None  # did Presidio's deny-list find the tweet's pupil
 
 
@@ -65,7 +67,7 @@ class Results:
     config: BenchConfig
     started: str
     machine: dict
-    floor: dict[str, Percentiles]
+    floor: dict[str, Timed]
     sizes: list[SizeResult] = field(default_factory=list)
     text_lengths: dict[str, tuple[int, int]] = field(default_factory=dict)  # characters, words
     seconds: float = 0.0
@@ -147,14 +149,21 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
             applied = apply_list(service.url, service.admin_token, staff_token, people[:n], round_number, expect_marker)
             flagged = _names_flagged(client, texts["short"], tweet_pupil)
             progress(f"{n} pupils: latency")
-            timings = {size: latency(client, texts[size], config.requests[size], config.seconds_per_text)
-                       for size in TEXT_SIZES}
+            workers = children(service.process.pid)
+            timings, cpu_ms = {}, {}
+            for size in TEXT_SIZES:
+                cpu_before = sum(map(cpu_seconds, workers))
+                timings[size] = latency(client, texts[size], config.requests[size], config.seconds_per_text)
+                cpu_ms[size] = (sum(map(cpu_seconds, workers)) - cpu_before) * 1000 / timings[size].sent
             progress(f"{n} pupils: throughput")
+            cpu_before = sum(map(cpu_seconds, workers))
             saturated = throughput(service.url, staff_token, texts["short"], config.connections,
                                    config.throughput_seconds)
+            throughput_cpu_ms = (sum(map(cpu_seconds, workers)) - cpu_before) * 1000 / max(1, saturated.requests)
             master = service.process.pid
             result = SizeResult(
-                pupils=n, variety=describe(people[:n]), apply=applied, latency=timings, throughput=saturated,
+                pupils=n, variety=describe(people[:n]), apply=applied, latency=timings, cpu_ms=cpu_ms,
+                throughput=saturated, throughput_cpu_ms=throughput_cpu_ms,
                 workers=[process_memory(pid) for pid in children(master)], master=process_memory(master),
                 names_flagged=flagged,
                 build_ms=[s["build_ms"] for s in worker_swaps(service.output())
@@ -162,8 +171,9 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
             if presidio is not None:
                 progress(f"{n} pupils: Presidio")
                 result.presidio_build_seconds = presidio.register_pupils(people[:n])
+                # register_pupils has warmed it up (its first analysis is part of its cost).
                 result.presidio = {size: time_calls(lambda: presidio.analyze(texts[size]),
-                                                    config.inprocess_calls[size], config.inprocess_seconds)
+                                                    config.inprocess_calls[size], config.inprocess_seconds, warmup=0)
                                    for size in TEXT_SIZES}
                 result.presidio_found = presidio.finds(texts["short"], tweet_pupil)
             results.sizes.append(result)

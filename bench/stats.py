@@ -22,3 +22,10 @@ class Percentiles:
         # 99 cut points; "inclusive" interpolates between samples, as numpy's default does.
         cuts = statistics.quantiles(ms, n=100, method="inclusive")
         return cls(len(ms), cuts[49], cuts[94], cuts[98], max(ms))
+
+
+@dataclass(frozen=True)
+class Timed:
+    """Wall-clock percentiles, and the mean CPU time per call (steadier on a shared machine)."""
+    wall: Percentiles
+    cpu_ms: float
