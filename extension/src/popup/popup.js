@@ -26,20 +26,38 @@ async function activeTab() {
   return tab;
 }
 
-async function showWarnings(tab) {
-  let status = null;
+/** What the page's content script says: its site, whether it is on, the count. */
+async function pageStatus(tab) {
+  if (!tab) return null;
   try {
-    status = await ext.tabs.sendMessage(tab.id, { type: 'precheck-status' });
+    return (await ext.tabs.sendMessage(tab.id, { type: 'precheck-status' })) || null;
   } catch {
-    status = null;
+    return null; // No content script there: not a site Precheck knows.
   }
+}
+
+function showWarnings(status) {
   const warnings = $('#warnings');
   if (!status || !status.active) {
     warnings.textContent = '';
     return;
   }
   const count = status.warnings;
-  say(warnings, count === 0 ? 'No warnings in the current draft.' : `${count} warning${count === 1 ? '' : 's'} in the current draft.`, count === 0);
+  say(
+    warnings,
+    count === 0 ? 'No warnings in the current draft.' : `${count} warning${count === 1 ? '' : 's'} in the current draft.`,
+    count === 0,
+  );
+}
+
+/** The tab's site: from its address when the popup may read it, else from the page. */
+function siteOf(tab, status, settings) {
+  try {
+    if (tab && tab.url) return siteForHost(new URL(tab.url).hostname, settings.addedSites);
+  } catch {
+    // Not a web page.
+  }
+  return status ? status.site : null;
 }
 
 async function init() {
@@ -61,13 +79,8 @@ async function init() {
   }
 
   const tab = await activeTab();
-  let host = null;
-  try {
-    host = tab && tab.url ? new URL(tab.url).hostname : null;
-  } catch {
-    host = null;
-  }
-  const site = host && siteForHost(host, settings.addedSites);
+  const status = await pageStatus(tab);
+  const site = siteOf(tab, status, settings);
   const toggle = $('#site-enabled');
   if (!site) {
     $('#site-line').hidden = true;
@@ -77,10 +90,10 @@ async function init() {
     toggle.addEventListener('change', async () => {
       await saveSiteChoice(site.id, { enabled: toggle.checked });
       await ext.tabs.sendMessage(tab.id, { type: 'precheck-config-changed' }).catch(() => {});
-      await showWarnings(tab);
+      showWarnings(await pageStatus(tab));
     });
   }
-  if (tab) await showWarnings(tab);
+  showWarnings(status);
 }
 
 init();
