@@ -84,12 +84,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.update(config)
     app.json.sort_keys = False
 
-    store = Store(app.config["DATABASE_URL"])
     try:
+        store = Store(app.config["DATABASE_URL"])
         store.create_schema()
-    except SQLAlchemyError as exc:
-        raise ConfigError("PRECHECK_DATABASE_URL", "cannot open the database: "
-                          + (str(exc.orig) if getattr(exc, "orig", None) else type(exc).__name__).splitlines()[0]) from None
+    except (SQLAlchemyError, ImportError) as exc:  # unknown dialect, missing driver, unreachable server
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0] or type(exc).__name__
+        raise ConfigError("PRECHECK_DATABASE_URL", f"cannot open the database: {reason}") from None
     engines = EngineHolder(store, app.config["SPACY_MODEL"], app.config["RELOAD_INTERVAL"],
                            app.config["RELOAD_WAIT"], app.config["FAULT_TRIGGER"])
     limiter = Limiter(_credential_key, app=app, storage_uri=app.config["RATE_LIMIT_STORAGE"],

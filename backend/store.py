@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from sqlalchemy import (JSON, Boolean, DateTime, Integer, String, create_engine, delete, event, func,
                         insert, select, update)
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from nlp.lists import NameLists, Pupil, SchoolTerm, StaffMember
@@ -25,6 +26,16 @@ MAX_ID = 2**31 - 1  # INTEGER primary keys, in SQLite and PostgreSQL alike
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def _create_private_file(path: str | None) -> None:
+    """A new SQLite file readable by the service's user only (it holds pupils' names);
+    SQLite gives its -wal and -shm files the same mode."""
+    if path and path != ":memory:" and not path.startswith("file:"):
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass
 
 
 class Base(DeclarativeBase):
@@ -159,6 +170,7 @@ class Store:
     @staticmethod
     def _create_engine(url: str):
         if url.startswith("sqlite"):
+            _create_private_file(make_url(url).database)
             engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
             @event.listens_for(engine, "connect")
