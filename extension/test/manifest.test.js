@@ -13,6 +13,8 @@ test('every file the manifest names exists', () => {
     manifest.action.default_popup,
     manifest.options_ui.page,
     ...manifest.content_scripts.flatMap((script) => script.js),
+    ...Object.values(manifest.icons),
+    ...Object.values(manifest.action.default_icon),
   ];
   for (const file of files) assert.ok(existsSync(new URL(file, root)), file);
 });
