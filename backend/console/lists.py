@@ -144,19 +144,23 @@ def add_entry(kind):
     return _entry_form_page(spec, form, f"Add {spec.article} {spec.noun}")
 
 
+def _gone(spec: ListSpec, outcome: str) -> str:
+    return (f"That {spec.noun} was changed or removed meanwhile (perhaps by a list upload), so {outcome}. "
+            "Find them in the list again.")
+
+
 @bp.route("/<kind>/<int:row_id>/edit", methods=("GET", "POST"))
 def edit_entry(kind, row_id):
     spec = _spec(kind)
     entry = data.list_entry(kind, row_id)
     if entry is None:
-        flash(f"That {spec.noun} is no longer on the list (it was removed, or the list was replaced).", "error")
+        flash(_gone(spec, "nothing was saved"), "error")
         return redirect(url_for(spec.endpoint))
     form = spec.form(data=vars(entry) | ({"aliases": "\n".join(entry.aliases)} if kind == "pupils" else {}))
     if form.validate_on_submit():
         changed = spec.to_entry(form)
         if data.update_entry(kind, row_id, request.form.get("seen", ""), changed, g.admin) is None:
-            flash(f"That {spec.noun} was changed or removed meanwhile (perhaps by a list upload), so "
-                  "nothing was saved. Find them again and edit.", "error")
+            flash(_gone(spec, "nothing was saved"), "error")
         else:
             flash(f"Saved {spec.describe(changed)}.", "success")
         return redirect(url_for(spec.endpoint))
@@ -169,8 +173,7 @@ def remove_entry(kind, row_id):
     spec = _spec(kind)
     entry = data.list_entry(kind, row_id)
     if entry is None or data.remove_entry(kind, row_id, request.form.get("seen", ""), g.admin) is None:
-        flash(f"That {spec.noun} was changed or removed meanwhile (perhaps by a list upload), so nothing "
-              "was removed.", "error")
+        flash(_gone(spec, "nothing was removed"), "error")
     else:
         flash(f"Removed {spec.describe(entry)}.", "success")
     return redirect(url_for(spec.endpoint))

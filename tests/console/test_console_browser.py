@@ -281,6 +281,35 @@ def test_other_pages(page):
     shot(page, "overview")
 
 
+def test_try_a_post_leaves_no_trace_in_the_service_output(page, service):
+    draft = "Qx7 private words the admin typed into try a post Zv3"
+    result = try_post(page, draft)
+    expect(result).to_be_visible()
+    assert draft not in service.output()
+    assert "Qx7" not in service.output()
+
+
+def test_lock_out_after_five_failures(browser, service):
+    store = Store(service.database_url)
+    store.upsert_admin("deputy@thornbury.example", hash_password("the deputy's password"), "test")
+    store.dispose()
+    context = browser.new_context(viewport={"width": 1200, "height": 700})
+    page = context.new_page()
+    page.goto(service.url + "/admin/sign-in")
+    for attempt in range(5):
+        page.get_by_label("Email").fill("deputy@thornbury.example")
+        page.get_by_label("Password").fill(f"guess {attempt}")
+        page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert")).to_contain_text("locked after 5 failed sign-ins")
+    page.get_by_label("Email").fill("deputy@thornbury.example")
+    page.get_by_label("Password").fill("the deputy's password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert")).to_contain_text("locked after 5 failed sign-ins")
+    expect(page.get_by_role("button", name="Sign out")).to_have_count(0)
+    shot(page, "locked-out")
+    context.close()
+
+
 def test_sign_out(page, service):
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
