@@ -30,6 +30,7 @@ _URL_OR_EMAIL = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)
 _PINNED = re.compile(r"^(?:\s*(?:and|&)\s+[^\W\d_]+)?\s*[,(]?\s*(?:(?:in|from|of)\s+(?:my\s+|our\s+|the\s+)?"
                      r"(?:form|class|tutor|year\s?\d|y\d|\d{1,2}\s?[a-z]{1,2}\b|set\s?\d|reception|nursery)"
                      r"|(?:year\s?\d{1,2}|y\d{1,2}|\d{1,2}\s?[a-z]{1,2})\s*[),])", re.I)
+_PLACED_IN = re.compile(r"(?:\s*(?:and|&)\s+[^\W\d_]+)?\s*[,(]?\s*(?:in|from|of)\s+(?:my\s+|our\s+|the\s+)?", re.I)
 _FAMILY_AFTER = re.compile(r"^\s+(?:twins|brothers|sisters|siblings|boys|girls|kids|cousins|family)\b", re.I)
 # ORG is left out: the small model often tags a lone first name as one.
 _OTHER_ENTITY = {"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME", "MONEY", "LAW"}
@@ -119,7 +120,7 @@ class Detector:
                 continue
             end = self._lone_first(draft, i)
             if end is not None:
-                weak.append(Hit(w.start, ws[end].end))
+                (strong if self._pinned(draft, end) else weak).append(Hit(w.start, ws[end].end))
                 i = end + 1
                 continue
             if self._family_surname(draft, i):
@@ -195,8 +196,7 @@ class Detector:
             # people write names in lower case in private messages ("ok jakub,"), rarely elsewhere
             if not (surface_message and not ordinary):
                 return False
-        after = draft.text[ws[j].end:ws[j].end + 60]
-        pinned = bool(_PINNED.match(after))
+        pinned = self._pinned(draft, j)
         if _someone_else(draft, i, j):
             return False
         # followed by a surname that is not this pupil's: another person ("Haris Rauf", "Sana Mir")
@@ -211,14 +211,23 @@ class Detector:
         if ordinary and not pinned:
             # the small model's entity labels on rare names are unreliable, so they only
             # count against names that are ordinary words ("Jordan", "Chelsea")
-            if token is not None and token.ent_type_ in _OTHER_ENTITY:
+            if token is not None and token.ent_type_ in _OTHER_ENTITY and not _subject_of_action(token):
                 return False
             vocative = surface_message and _GREETING.match(draft.text[:w.start]) is not None
-            if token is not None and token.pos_ != "PROPN" and not vocative:
+            if token is not None and token.pos_ != "PROPN" and token.ent_type_ != "PERSON" and not vocative:
                 return False
             if draft.starts_sentence(i) and not vocative and not _subject_of_action(token):
                 return False
         return True
+
+    def _pinned(self, draft: Draft, j: int) -> bool:
+        """The name is placed in a form, class or year: "Ibrahim in 7G", "Ivy and Arlo in Acorn Nursery"."""
+        end = draft.words[j].end
+        after = draft.text[end:end + 60]
+        if _PINNED.match(after):
+            return True
+        lead = _PLACED_IN.match(after)
+        return bool(lead) and any(h.start == end + lead.end() for h in draft.found("school-reference"))
 
     def _family_surname(self, draft: Draft, i: int) -> bool:
         """"the Akhtar twins": a pupil surname naming a family of pupils."""
@@ -236,12 +245,28 @@ class Detector:
         return draft.memo["school_context"]
 
 
+_BELONGINGS = frozenset({
+    "mum", "mom", "dad", "nan", "nana", "gran", "grandma", "grandad", "parents", "brother", "sister", "family", "homework",
+    "essay", "work", "story", "book", "books", "project", "drawing", "painting", "poem", "speech", "answer", "question",
+    "coursework", "model", "presentation", "writing", "handwriting", "spelling", "behaviour", "excuse", "face", "birthday",
+})
+
+
 def _subject_of_action(token) -> bool:
-    """"Reuben handed in his coursework": a name doing something, not "Summer in Lisbon" or "Hope everyone"."""
+    """A name doing or owning something a person does or owns: "Reuben handed in his coursework",
+    "Hunter wouldn't stop", "Biddy's been", "Rama's mum" - not "Summer in Lisbon", "Hope everyone", "Summer's here"."""
     if token is None or token.i + 1 >= len(token.doc):
         return False
-    nxt = token.doc[token.i + 1]
-    return nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBZ")
+    doc, i = token.doc, token.i
+    nxt = doc[i + 1]
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    if nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBZ"):
+        return True
+    if nxt.tag_ == "MD" and after is not None and (after.lower_ in ("n't", "not") or after.pos_ == "VERB"):
+        return True
+    if nxt.lower_ in ("'s", "’s") and after is not None:
+        return after.lower_ in _BELONGINGS or after.tag_ == "VBN"
+    return False
 
 
 def _end_with_initial(draft: Draft, j: int) -> int:

@@ -30,6 +30,7 @@ _NEGATIVE = re.compile(r"""\b(?:
     idiots?|morons?|muppets?|spineless|lunatics?|feral|vile|hate|can'?t\s+stand|sick\s+of|fed\s+up\s+with|
     no\s+idea|haven'?t\s+got\s+a\s+clue|not\s+a\s+clue|couldn'?t\s+(?:organi[sz]e|run|manage)\s+a\b|don'?t\s+care|doesn'?t\s+care|
     cares?\s+more\s+about|only\s+care|(?:late|wrong|broken)\s+again|again!*$|a\s+mess|mess\b|failing|waste\s+of|
+    falling\s+apart|(?:nobody|no\s+one|noone)\b.{0,30}\bcares?|sinking\s+ship|
     worse|bullies|bullying|liars?|lied|corrupt|stingy|tight-?fisted|no\s+support|unsupportive|out\s+of\s+touch
 )""", re.I | re.X)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")

@@ -12,10 +12,20 @@ SUGGESTION = "Keep work out of personal posts; share it in school channels inste
 
 # Words and phrases that only come up when someone talks about working in a school.
 _CUES = re.compile(r"""\b(?:
-    lessons?(?!\s+(?:learned|learnt))|lesson\s+plan\w*|planning|scheme\s+of\s+work|curriculum|(?:ks|key\s+stage\s?)[1-5]|
+    (?<!life\s)lessons?(?!\s+(?:learned|learnt|of\s+the\s+day|for\s+life|in\s+humility))|lesson\s+plan\w*|planning|scheme\s+of\s+work|curriculum|(?:ks|key\s+stage\s?)[1-5]|
     marking|to\s+mark|mark(?:ed)?\s+(?:\d+|the|their|my|all|these|those|thirty|sixty)\s+(?:\w+\s+)?(?:books|essays|mocks|papers|tests|scripts|exams)|books\s+to\s+mark|
     mocks?\b|mock\s+exams?|gcses?|a[\s-]levels?|sats\b|exams?\b|invigilat\w+|revision\s+session\w*|predicted\s+grades?|coursework|assessments?|
-    results\s+day|report\s+writing|reports?\s+(?:to\s+write|season)|
+    results\s+day|report\s+writing|reports?\s+(?:to\s+write|season)|(?:end\s+of\s+(?:year|term)|school|pupil|writing\s+\d+)\s+reports|
+    (?:exercise|maths|english|science|topic|reading|homework|literacy|workbooks?)\s+books|moderation|book\s+(?:look|scrutiny)|work\s+scrutiny|deep\s+dive|
+    (?:during|in|after|before|teaching|taught)\s+(?:maths|english|science|pe|re|history|geography|art|music|computing|phonics|french|spanish|german|drama|pshe|rse|dt|guided\s+reading)\b|
+    guided\s+reading|golden\s+time|story\s+time|carpet\s+time|circle\s+time|register|registration|seating\s+plan|lanyard|photocopier|reprographics|
+    whiteboard|display\s+boards?|worksheets|timetable|free\s+period|frees\b|twilight\s+(?:session|training)|briefing|rota\b|
+    nativity(?:\s+(?:rehearsals?|play))?|sports\s+day|non-uniform|world\s+book\s+day|residential|class\s+trip|forest\s+school|
+    parent\s+consultations?|parents?\s+(?:meeting|consultations?|complain\w*)|ring\s+(?:a\s+)?parents?|rang\s+(?:a\s+)?parents?|
+    (?:playground|dinner|corridor|lunchtime|break|bus|gate|exam)\s+duty|on\s+duty|
+    (?:\d+|twenty|thirty)\s+(?:\w+[\s-])?year[\s-]olds|reception\s+(?:class|life|kids|children|teacher)|in\s+reception|nursery\s+(?:class|kids|children)|
+    primary\s+teach\w*|secondary\s+teach\w*|key\s+worker|lsa\b|hlta\b|\bdsl\b|pupil\s+premium|interventions?|catch-up\s+sessions?|progress\s+(?:data|meetings?|checks?)|
+    the\s+bell\b|playtime|wet\s+play|
     ofsted|inspection|inspectors?|observed|observation|learning\s+walk|
     detentions?|exclusions?|excluded|suspended|suspension|isolation|behaviour\s+(?:policy|points?|system)|merits?|sanctions?|
     safeguarding|ehcps?|senco|ppa|inset|cpd|ect\b|nqt\b|pgce|teaching\s+assistant|\bta\b|supply\s+(?:teacher|teaching|cover|staff)|cover\s+(?:lessons?|supervisor|work)|covering\s+(?:period|lesson|for)|period\s+\d|
@@ -35,8 +45,10 @@ as\s+a\s+(?:teacher|ta|tutor|head)|glamour\s+of\s+teaching|
 # SEND/SEN (special educational needs) only in capitals: "send help" is not work.
 _SEND = re.compile(r"\bSEND?\b")
 
+# ("my kids" alone is how teachers speak of their class, so only a school of their own counts here.)
 _NOT_MY_WORK = re.compile(
-    r"\b(?:my|our)\s+(?:son|daughter|kids|child|children|boy|girl|little\s+one)(?:'s|’s|s'|s’)?\b"
+    r"\b(?:my|our)\s+(?:son|daughter|child|boy|girl|little\s+one|eldest|youngest|step-?son|step-?daughter|niece|nephew)(?:'s|’s|s'|s’)?\b"
+    r"|\b(?:my|our)\s+(?:kids|children)(?:'|’|'s|’s)?\s+(?:school|teacher|class|nursery|homework|nativity|sports\s+day|parents['’]?\s+evening)"
     r"|\b(?:evening|night|spin|yoga|pilates|gym|dance|cooking|driving|swimming|pottery|language)\s+class(?:es)?\b"
     r"|\bdriving\s+(?:test|lessons?)", re.I)
 
