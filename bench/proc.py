@@ -14,6 +14,7 @@ class ProcessMemory:
     pid: int
     rss_mb: float
     pss_mb: float | None  # None where smaps_rollup is unreadable (old kernels, other users)
+    peak_rss_mb: float  # VmHWM: the most it has held, e.g. two engines at once during a list swap
 
 
 def _kb_field(path: str, name: str) -> int | None:
@@ -32,7 +33,8 @@ def process_memory(pid: int) -> ProcessMemory:
     if rss is None:
         raise ProcessLookupError(pid)
     pss = _kb_field(f"/proc/{pid}/smaps_rollup", "Pss")
-    return ProcessMemory(pid, rss / 1024, None if pss is None else pss / 1024)
+    peak = _kb_field(f"/proc/{pid}/status", "VmHWM") or rss
+    return ProcessMemory(pid, rss / 1024, None if pss is None else pss / 1024, peak / 1024)
 
 
 def cpu_seconds(pid: int) -> float:

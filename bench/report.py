@@ -105,13 +105,14 @@ def render(results: Results) -> str:
             f"{s.apply.slowest_check_ms:.0f}", s.apply.failed_checks,
             " ".join(f"{w.rss_mb:.0f}" for w in s.workers),
             " ".join(f"{w.pss_mb:.0f}" if w.pss_mb is not None else "?" for w in s.workers),
+            " ".join(f"{w.peak_rss_mb:.0f}" for w in s.workers),
             f"{s.master.rss_mb:.0f}",
             f"{s.presidio_build_seconds:.2f}" if s.presidio_build_seconds is not None else "-",
             _flags(s),
         ])
     out += _table(["names", "distinct first/sur/full", "checks/s", "CPU ms", "p50", "p99", "errors",
                    "upload s", "applied s", "build ms", "slowest check ms", "failed",
-                   "worker RSS MB", "worker PSS MB", "master RSS MB", "Presidio list s", "names found"], rows)
+                   "worker RSS MB", "worker PSS MB", "worker peak RSS MB", "master RSS MB", "Presidio list s", "names found"], rows)
     tp_client = results.sizes[0].throughput.client if results.sizes else ""
     out += ["", f"Throughput: {tp_client}, {cfg.throughput_seconds:g} s. 'applied s': from the upload's start "
             "until the last answer with the old list (every worker answering with the new one). 'build ms': each "
@@ -119,9 +120,11 @@ def render(results: Results) -> str:
             ""]
     small, large = (results.sizes[0], results.sizes[-1]) if results.sizes else (None, None)
     if small is not None and large is not small:
-        growth = " ".join(
-            f"{size} x{large.latency[size].timings.p50 / small.latency[size].timings.p50:.2f};" for size in TEXT_SIZES)
-        out += [f"Cost as the list grows from {small.pupils:,} to {large.pupils:,} names (p50 ratio): {growth} "
+        def ratios(figure) -> str:
+            return ", ".join(f"{size} x{figure(large, size) / figure(small, size):.2f}" if figure(small, size) else f"{size} ?"
+                             for size in TEXT_SIZES)
+        out += [f"Cost as the list grows from {small.pupils:,} to {large.pupils:,} names: CPU per check "
+                f"{ratios(lambda r, size: r.cpu_ms[size])}; p50 {ratios(lambda r, size: r.latency[size].timings.p50)}; "
                 f"throughput x{large.throughput.checks_per_second / small.throughput.checks_per_second:.2f}.", ""]
     out += ["Targets (reported, not asserted)", ""] + targets(results)
     return "\n".join(out) + "\n"

@@ -78,7 +78,7 @@ def test_a_tiny_run_gives_well_formed_figures():
         assert s.apply.failed_checks == 0 and s.apply.pupils == s.pupils + 1
         assert len(s.workers) == config.workers
         for w in s.workers:
-            assert 0 < w.pss_mb <= w.rss_mb
+            assert 0 < w.pss_mb <= w.rss_mb <= w.peak_rss_mb
         assert s.presidio_build_seconds > 0 and s.presidio_found
     report = render(results)
     for heading in ("p50", "p95", "p99", "checks/s", "applied s", "worker RSS MB", "worker PSS MB",
