@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import metadata
 
-from bench.apply import ApplyRun, apply_list
+from bench.apply import ApplyRun, apply_list, flags
 from bench.inprocess import Presidio, bare_pipeline, time_calls
 from bench.load import Client, LatencyRun, ThroughputRun, check_body, latency, throughput
 from bench.proc import ProcessMemory, children, cpu_seconds, process_memory
@@ -108,10 +108,34 @@ def _names_flagged(client: Client, text: str, name: str) -> bool:
     status, answer = client.json("POST", "/api/v1/check", check_body(text))
     if status != 200:
         raise RuntimeError(f"check answered HTTP {status}: {answer}")
-    units = text.encode("utf-16-le")
-    return any(f["category"] == "pupil-name"
-               and name.split()[-1] in units[2 * f["start"]:2 * f["end"]].decode("utf-16-le", "replace")
-               for f in answer["findings"])
+    return flags(answer, name, text)
+
+
+def _workers_cpu(workers: list[int]) -> float:
+    return sum(map(cpu_seconds, workers))
+
+
+def _measure_service(service, client: Client, staff_token: str, people: list, texts: dict,
+                     round_number: int, expect_marker: bool, config: BenchConfig) -> SizeResult:
+    """Apply a list of `people` to the running service, then time checks against it."""
+    applied = apply_list(service.url, service.admin_token, staff_token, people, round_number, expect_marker)
+    flagged = _names_flagged(client, texts["short"], people[0].full_name)
+    workers = children(service.process.pid)
+    timings, cpu_ms = {}, {}
+    for size in TEXT_SIZES:
+        cpu_before = _workers_cpu(workers)
+        timings[size] = latency(client, texts[size], config.requests[size], config.seconds_per_text)
+        cpu_ms[size] = (_workers_cpu(workers) - cpu_before) * 1000 / timings[size].sent
+    cpu_before = _workers_cpu(workers)
+    saturated = throughput(service.url, staff_token, texts["short"], config.connections, config.throughput_seconds)
+    throughput_cpu_ms = (_workers_cpu(workers) - cpu_before) * 1000 / max(1, saturated.requests)
+    return SizeResult(
+        pupils=len(people), variety=describe(people), apply=applied, latency=timings, cpu_ms=cpu_ms,
+        throughput=saturated, throughput_cpu_ms=throughput_cpu_ms,
+        workers=[process_memory(pid) for pid in workers], master=process_memory(service.process.pid),
+        names_flagged=flagged,
+        build_ms=[s["build_ms"] for s in worker_swaps(service.output())
+                  if s.get("lists_version") == applied.version and "build_ms" in s])
 
 
 def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
@@ -139,35 +163,14 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
     with LiveService(workers=config.workers, env={"PRECHECK_LOG_LEVEL": "INFO"}) as service:
         staff_token = service.staff_token("bench")
         client = Client(service.url, staff_token)
-        tweet_pupil = people[0].full_name
-        # Round 0: a first small list, to learn whether the engine flags names yet (the
+        # Round 0: a first small list, to learn whether the engine flags names at all (the
         # marker criterion of apply_list is used only if it does).
         apply_list(service.url, service.admin_token, staff_token, people[:8], 0, expect_marker=False)
-        expect_marker = _names_flagged(client, texts["short"], tweet_pupil)
+        expect_marker = _names_flagged(client, texts["short"], people[0].full_name)
         for round_number, n in enumerate(config.sizes, start=1):
-            progress(f"{n} pupils: applying the list")
-            applied = apply_list(service.url, service.admin_token, staff_token, people[:n], round_number, expect_marker)
-            flagged = _names_flagged(client, texts["short"], tweet_pupil)
-            progress(f"{n} pupils: latency")
-            workers = children(service.process.pid)
-            timings, cpu_ms = {}, {}
-            for size in TEXT_SIZES:
-                cpu_before = sum(map(cpu_seconds, workers))
-                timings[size] = latency(client, texts[size], config.requests[size], config.seconds_per_text)
-                cpu_ms[size] = (sum(map(cpu_seconds, workers)) - cpu_before) * 1000 / timings[size].sent
-            progress(f"{n} pupils: throughput")
-            cpu_before = sum(map(cpu_seconds, workers))
-            saturated = throughput(service.url, staff_token, texts["short"], config.connections,
-                                   config.throughput_seconds)
-            throughput_cpu_ms = (sum(map(cpu_seconds, workers)) - cpu_before) * 1000 / max(1, saturated.requests)
-            master = service.process.pid
-            result = SizeResult(
-                pupils=n, variety=describe(people[:n]), apply=applied, latency=timings, cpu_ms=cpu_ms,
-                throughput=saturated, throughput_cpu_ms=throughput_cpu_ms,
-                workers=[process_memory(pid) for pid in children(master)], master=process_memory(master),
-                names_flagged=flagged,
-                build_ms=[s["build_ms"] for s in worker_swaps(service.output())
-                          if s.get("lists_version") == applied.version and "build_ms" in s])
+            progress(f"{n} pupils: applying the list, latency, throughput, memory")
+            result = _measure_service(service, client, staff_token, people[:n], texts, round_number,
+                                      expect_marker, config)
             if presidio is not None:
                 progress(f"{n} pupils: Presidio")
                 result.presidio_build_seconds = presidio.register_pupils(people[:n])
@@ -175,7 +178,7 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
                 result.presidio = {size: time_calls(lambda: presidio.analyze(texts[size]),
                                                     config.inprocess_calls[size], config.inprocess_seconds, warmup=0)
                                    for size in TEXT_SIZES}
-                result.presidio_found = presidio.finds(texts["short"], tweet_pupil)
+                result.presidio_found = presidio.finds(texts["short"], people[0].full_name)
             results.sizes.append(result)
         client.close()
     results.load_after = load_average()
