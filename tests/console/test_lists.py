@@ -208,3 +208,18 @@ def test_the_audit_log_records_kind_and_counts_never_names(admin_client, store):
         assert name not in audit
     for row in store.audit_log():
         assert not any(name in str(row.to_json()) for name in ("Aisha", "Khan", "Zainab", "Kowalska"))
+
+
+def test_an_oversized_upload_is_refused_plainly_and_changes_nothing(app_factory, store):
+    from backend.auth import hash_password
+    from tests.console.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, sign_in
+    small = app_factory(MAX_UPLOAD_MB=1)
+    small.extensions["precheck"].store.upsert_admin(ADMIN_EMAIL, hash_password(ADMIN_PASSWORD), "test")
+    client = small.test_client()
+    sign_in(client)
+    version = store.lists_version()
+    big = b"Forename,Surname\n" + b"Aisha,Khan\n" * 120_000
+    response = _upload(client, "pupils", big)
+    assert response.status_code == 413
+    assert "Nothing was changed" in response.get_data(as_text=True)
+    assert store.lists_version() == version and _entries(store, "pupils") == []
