@@ -98,7 +98,7 @@ export class Overlay {
     this.#status.replaceChildren(
       h('p', { class: 'summary' }, `${count} in this draft`),
       h('ul', {}, sorted.map(findingItem)),
-      note ? h('p', { class: 'precheck-note' }, note) : null,
+      ...(note ? [h('p', { class: 'precheck-note' }, note)] : []),
     );
     this.#panel.classList.remove('empty');
   }
@@ -113,7 +113,7 @@ export class Overlay {
     this.#marks = [];
     this.#status.replaceChildren(
       h('p', { class: 'precheck-notice' }, 'Precheck could not check this post'),
-      detail ? h('p', { class: 'precheck-notice' }, detail) : null,
+      ...(detail ? [h('p', { class: 'precheck-notice' }, detail)] : []),
     );
     this.#panel.classList.remove('empty');
   }

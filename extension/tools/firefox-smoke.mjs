@@ -1,0 +1,142 @@
+// Firefox smoke run: the unpacked extension in Debian's Firefox ESR, driven
+// over WebDriver BiDi by puppeteer-core, on the browser-test room's compose
+// pages. Run it through firefox_smoke.py, which starts the service and the
+// pages and passes their addresses; it prints one line per check and exits
+// non-zero when any fails.
+//
+//   node firefox-smoke.mjs <extension copy> <server url> <token> <site port> <sites json>
+
+import puppeteer from 'puppeteer-core';
+
+const [extensionDir, serverUrl, token, sitePort, sitesJson] = process.argv.slice(2);
+const sites = JSON.parse(sitesJson);
+// Firefox names an extension's pages by a per-profile UUID; fixing it lets us find them.
+const UUID = '6f1c1f4e-2a53-4c1e-9a44-0c0ffee00001';
+const DRAFT = 'Ring me on 07700 900123 after the 7B parents evening';
+const BENIGN = 'Lovely long walk by the river this morning, then pancakes.';
+
+let failures = 0;
+const check = (ok, what) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures += 1;
+};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(page, fn, arg, timeout = 10_000) {
+  try {
+    await page.waitForFunction(fn, { timeout, polling: 100 }, arg);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const dialogOpen = () =>
+  Boolean(document.querySelector('[data-precheck="dialog"]')?.shadowRoot.querySelector('[role="alertdialog"]'));
+
+const browser = await puppeteer.launch({
+  browser: 'firefox',
+  executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
+  headless: true,
+  acceptInsecureCerts: true,
+  extraPrefsFirefox: {
+    'extensions.webextensions.uuids': JSON.stringify({ 'precheck@precheck.school': UUID }),
+    // Every host name (x.com, www.facebook.com...) goes to the local page server.
+    'network.dns.forceResolve': '127.0.0.1',
+    'network.stricttransportsecurity.preloadlist': false,
+  },
+});
+
+try {
+  await browser.installExtension(extensionDir);
+  check(true, 'the extension installs in Firefox');
+
+  const options = await browser.newPage();
+  await options.goto(`https://${sites[0].host}:${sitePort}/`);
+  // BiDi cannot open moz-extension: pages itself; the copy makes Options web-accessible.
+  await options.evaluate((url) => {
+    location.href = url;
+  }, `moz-extension://${UUID}/src/options/options.html`);
+  await options.waitForSelector('#server-url');
+  await options.type('#server-url', serverUrl);
+  await options.type('#token', token);
+  await options.click('#save');
+  check(await waitFor(options, () => /Saved/.test(document.querySelector('#server-status').textContent)), 'Options: Save');
+  await options.click('#test-connection');
+  check(
+    await waitFor(options, () => /token works/.test(document.querySelector('#server-status').textContent)),
+    'Options: Test connection says the server answered and the token works',
+  );
+  await options.close();
+
+  for (const site of sites) {
+    const page = await browser.newPage();
+    const url = `https://${site.host}:${sitePort}/`;
+    await page.goto(url);
+    await page.click(site.editor);
+    await page.keyboard.type(DRAFT, { delay: 5 });
+    check(
+      await waitFor(page, () =>
+        (document.querySelector('[data-precheck="overlay"]')?.shadowRoot.querySelector('[role="status"]')
+          ?.textContent ?? '').includes('07700 900123'),
+      ),
+      `${site.host}: the warning names the flagged words`,
+    );
+    const highlights = await page.evaluate(
+      () => document.querySelector('[data-precheck="overlay"]').shadowRoot.querySelectorAll('.precheck-highlight').length,
+    );
+    check(highlights > 0, `${site.host}: highlights drawn (${highlights})`);
+
+    await page.click(site.post);
+    check(await waitFor(page, dialogOpen), `${site.host}: Post opens the pause dialog`);
+    await page.keyboard.press('Escape');
+    await sleep(300);
+    const afterEdit = await page.evaluate((selector) => {
+      const editor = document.querySelector(selector);
+      return {
+        posted: window.__posted.length,
+        text: window.__editorText(),
+        focused: editor === document.activeElement || editor.contains(document.activeElement),
+        dialog: Boolean(document.querySelector('[data-precheck="dialog"]')),
+      };
+    }, site.editor);
+    check(
+      afterEdit.posted === 0 && afterEdit.text === DRAFT && afterEdit.focused && !afterEdit.dialog,
+      `${site.host}: Escape is Edit (nothing posted, text kept, editor focused)`,
+    );
+
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Control');
+    check(await waitFor(page, dialogOpen), `${site.host}: Ctrl+Enter opens the pause dialog`);
+    await page.evaluate(() =>
+      document.querySelector('[data-precheck="dialog"]').shadowRoot.querySelector('button.post').click(),
+    );
+    await sleep(600);
+    const posted = await page.evaluate(() => window.__posted);
+    check(posted.length === 1 && posted[0] === DRAFT, `${site.host}: Post anyway posts once, exactly as typed`);
+    await page.close();
+
+    const benign = await browser.newPage();
+    await benign.goto(url);
+    await benign.click(site.editor);
+    await benign.keyboard.type(BENIGN, { delay: 5 });
+    await sleep(1500);
+    await benign.click(site.post);
+    await sleep(600);
+    const straight = await benign.evaluate(() => ({
+      posted: window.__posted,
+      dialog: Boolean(document.querySelector('[data-precheck="dialog"]')),
+    }));
+    check(
+      !straight.dialog && straight.posted.length === 1 && straight.posted[0] === BENIGN,
+      `${site.host}: a benign draft posts straight through`,
+    );
+    await benign.close();
+  }
+} catch (error) {
+  check(false, `unexpected error: ${error.message}`);
+} finally {
+  await browser.close();
+}
+process.exit(failures ? 1 : 0);
