@@ -11,7 +11,7 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof"
 
 # "my son Ibrahim", "to my brother Hamza", "our neighbour Jack", "my friend's daughter Zara"
 KIN_BEFORE = re.compile(
-    r"\b(?:my|our|his|her|their)\s+(?:(?:little|baby|big|older|younger|eldest|youngest|twin|new|best|old|lovely|gorgeous|beautiful|wonderful|grand|step|little)\s+)*"
+    r"\b(?:my|our|his|her|their)\s+(?:(?:little|wee|baby|big|older|younger|eldest|youngest|twin|new|best|old|lovely|gorgeous|beautiful|wonderful|grand|step)\s+)*"
     r"(?:son|daughter|boy|girl|kid|child|baby|brother|sister|bro|sis|niece|nephew|cousin|husband|wife|partner|hubby|mum|mom|dad|father|mother|"
     r"grandson|granddaughter|grandchild|friend|mate|pal|neighbour|neighbor|colleague|godson|goddaughter|boyfriend|girlfriend|fiance|fiancee|"
     r"grandma|grandad|nan|nana|aunt|uncle|dog|cat|puppy|kitten|horse|hamster|rabbit)(?:'s|’s)?\s*,?\s*$")
@@ -21,8 +21,8 @@ ELSEWHERE_AFTER = re.compile(r"^\s*,?\s*(?:from|at|down|over|of|who runs|who wor
 SCHOOL_PLACES = re.compile(r"school|academy|college|class|form|year|staff|office|department|dept|reception|sixth|unit|base|library|hall|playground|canteen")
 
 PUBLIC_FIGURE = re.compile(
-    r"\b(?:for (?:england|scotland|wales|ireland|pakistan|india|bangladesh|nigeria|poland|great britain|team gb|the lions)\b(?! (?:u|under)[- ]?\d)"
+    r"\b(?:(?:for|against|v|vs) (?:england|scotland|wales|ireland|pakistan|india|bangladesh|nigeria|poland|great britain|team gb|the lions)\b(?! (?:u|under)[- ]?\d)"
     r"|wickets?|hall of fame|\bicc\b|fifa|premier league|champions league|world cup|olympi\w+|grand slam|memoir|autobiography|biography"
     r"|\bfilms?\b|\bmovies?\b|\balbum\b|box office|\bmp\b|member of parliament|barrister|\bk\.?c\.?\b|\bq\.?c\.?\b|celebrity|\bactor\b|\bactress\b|rapper|singer"
-    r"|documentary|podcast|interview|transfer|signed\s+for|on\s+loan|man\s+(?:united|utd|city)|premiership|la\s+liga|game\s+of\s+thrones|\bseries\b|\bseason\s+\d|box\s+set|\btour\b|\bgig\b|novelist|\bnovel\b|greatest of all time|the greatest\b|boxer|heavyweight|float like|yorker|\bballon d'or|\bnetflix\b|\bbbc one\b|tour de france|\bf1\b|formula 1)")
+    r"|wimbledon|six\s+nations|\bthe\s+ashes\b|\beuros\b|grand\s+prix|documentary|podcast|interview|transfer|signed\s+for|on\s+loan|man\s+(?:united|utd|city)|premiership|la\s+liga|game\s+of\s+thrones|\bseries\b|\bseason\s+\d|box\s+set|\btour\b|\bgig\b|novelist|\bnovel\b|greatest of all time|the greatest\b|boxer|heavyweight|float like|yorker|\bballon d'or|\bnetflix\b|\bbbc one\b|tour de france|\bf1\b|formula 1)")
 YOUTH = re.compile(r"\b(?:u|under)[- ]?\d{1,2}s?\b|\bjunior|\byouth\b|\bschool|\bacademy|\bcounty\b|\bdistrict\b|\bregional\b")

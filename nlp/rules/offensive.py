@@ -20,7 +20,7 @@ _SWEARING = frozenset({
     "fuck", "fucker", "fuckers", "fucking", "fucked", "shit", "shite", "shits", "shitty", "bullshit", "cunt", "cunts",
     "twat", "twats", "wank", "wanker", "wankers", "tosser", "tossers", "prick", "pricks", "dickhead", "dickheads",
     "arse", "arsehole", "arseholes", "ass", "asshole", "assholes", "bastard", "bastards", "slut", "sluts", "whore",
-    "slag", "skank", "jackass", "bollocks", "bollock", "dumbass", "turd", "motherfucker", "goddamn", "bitch", "bitches",
+    "slag", "skank", "jackass", "bollocks", "bollock", "fannies", "fanny", "dumbass", "turd", "motherfucker", "goddamn", "bitch", "bitches",
     "nigger", "nigga", "chink", "coon", "gook", "kike", "spic", "wetback", "faggot", "fagot", "polack", "kraut", "wop",
     "retard", "retarded", "spastic", "tranny",
 })

@@ -29,7 +29,7 @@ _INVITE = re.compile(
     r"|\bsend\s+(?:\w+\s+){0,3}(?:there|to\s+me|me)\b", re.I)
 _AUDIENCE = re.compile(
     r"\b(?:pupils?|students?|ex-?students?|ex-?pupils?|parents?|carers?|mums?\s+and\s+dads|tutees?|kids?\b(?!\s+(?:of\s+)?(?:my\s+)?friends)|"
-    r"your\s+(?:child|children|son|daughter|kid)|year\s?\d{1,2}s?|y\d{1,2}s?|sixth\s+form(?:ers)?|my\s+(?:class|form|students|pupils)|gcse|revision|coursework|homework|tutoring)\b", re.I)
+    r"your\s+(?:child|children|son|daughter|kid)|year\s?\d{1,2}s?|y\d{1,2}s?|[sp][1-7]s?|former\s+pupils?|folio|sixth\s+form(?:ers)?|my\s+(?:class|form|students|pupils)|gcse|revision|coursework|homework|tutoring)\b", re.I)
 _ACCEPTED = re.compile(
     r"\b(?:accept(?:ed)?|got)\s+(?:a\s+)?(?:friend|follow)\s+request\s+from\b"
     r"|\b(?:followed|added|friended|messaged|dm'?d|snapped|texted)\s+me\b"

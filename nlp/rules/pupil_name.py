@@ -24,12 +24,12 @@ MESSAGE = ("This names a pupil. Policy 4.2: children must not be identified by n
            "and 4.1 asks staff not to post about individual school matters.")
 SUGGESTION = "Remove the name, or use initials only; post pupils' news from the school account without surnames."
 
-_HANDLE = re.compile(r"(?<![\w@#./])([#@]?)([^\W_](?:[\w.]*[^\W_])?)(?![\w@]|\.\w)")
+_HANDLE = re.compile(r"(?<![\w@#./])([#@]?)([^\W_](?:[\w.]*\w)?)(?![\w@]|\.\w)")
 _URL_OR_EMAIL = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
 # "Ibrahim in 7G", "Callum in my form group", "Chi and Precious from 8W", "Zuzana (Year 7)"
 _PINNED = re.compile(r"^(?:\s*(?:and|&)\s+[^\W\d_]+)?\s*[,(]?\s*(?:(?:in|from|of)\s+(?:my\s+|our\s+|the\s+)?"
-                     r"(?:form|class|tutor|year\s?\d|y\d|\d{1,2}\s?[a-z]{1,2}\b|set\s?\d|reception|nursery)"
-                     r"|(?:year\s?\d{1,2}|y\d{1,2}|\d{1,2}\s?[a-z]{1,2})\s*[),])", re.I)
+                     r"(?:form|class|tutor|register|registration|reg\b|year\s?\d|y\d|[sp][1-7]\b|\d{1,2}\s?[a-z]{1,3}\d?\b|set\s?\d|reception|nursery)"
+                     r"|(?:year\s?\d{1,2}|y\d{1,2}|[sp][1-7]|\d{1,2}\s?[a-z]{1,3}\d?)\s*[),])", re.I)
 _PLACED_IN = re.compile(r"(?:\s*(?:and|&)\s+[^\W\d_]+)?\s*[,(]?\s*(?:in|from|of)\s+(?:my\s+|our\s+|the\s+)?", re.I)
 _FAMILY_AFTER = re.compile(r"^\s+(?:twins|brothers|sisters|siblings|boys|girls|kids|cousins|family)\b", re.I)
 # ORG is left out: the small model often tags a lone first name as one.
@@ -72,22 +72,25 @@ class Detector:
         return hits
 
     def _handle_names_pupil(self, parts: list[str]) -> bool:
+        """Whether some run of the parts, joined, is a first name followed by that pupil's surname.
+
+        Joining lets "EilidhMacLeod" (Eilidh|Mac|Leod) and "ayeshaakhtar" (one part) meet the list.
+        """
         book = self.book
-        if len(parts) >= 2:
-            for i in range(len(parts)):
-                for a in range(1, book.max_first_words + 1):
-                    firsts = book.first_forms(tuple(parts[i:i + a]))
+        bounds = [0]
+        for part in parts:
+            bounds.append(bounds[-1] + len(part))
+        joined = "".join(parts)
+        for a in bounds[:-1]:
+            for b in bounds[1:]:
+                if b - a < 4:
+                    continue
+                run = joined[a:b]
+                for cut in range(2, len(run) - 1):
+                    head, tail = run[:cut], run[cut:]
+                    firsts = book.first_forms((head,)) | ({book.joined_first[head]} if head in book.joined_first else set())
                     if not firsts:
                         continue
-                    for b in range(1, book.max_last_words + 1):
-                        if i + a + b <= len(parts) and book.people_named(firsts, book.last_forms(tuple(parts[i + a:i + a + b]))):
-                            return True
-        if len(parts) == 1:
-            joined = parts[0]
-            for cut in range(2, len(joined) - 1):
-                firsts = book.first_forms((joined[:cut],)) | ({book.joined_first[joined[:cut]]} if joined[:cut] in book.joined_first else set())
-                if firsts:
-                    tail = joined[cut:]
                     lasts = book.last_forms((tail,)) | ({book.joined_last[tail]} if tail in book.joined_last else set())
                     if book.people_named(firsts, lasts):
                         return True

@@ -8,6 +8,7 @@ names, a named colleague, "SLT", "the trust", "governors", "parents", "Year 9",
 import re
 
 from nlp.draft import Draft, Hit
+from nlp.rules.work_discussion import about_own_child
 
 CATEGORY = "reputation"
 CLAUSE = "1.5"
@@ -19,7 +20,7 @@ SUGGESTION = "Raise the concern in school (line manager, union rep or the head) 
 _TARGET = re.compile(r"""\b(?:
     (?:our|my|the|this|their)\s+(?:school|academy|college|trust|head(?:teacher)?|head\s+teacher|deputy(?:\s+head)?|principal|slt|leadership(?:\s+team)?|
         management|governors?|governing\s+body|department|dept|staff|colleagues?|senior\s+team|new\s+head|new\s+deputy|business\s+manager)|
-    slt\b|senior\s+leadership|leadership|management|governors|the\s+trust|the\s+head\b|headteacher|
+    slt\b|smt\b|senior\s+(?:leadership|management)|leadership|management|depute|principal\s+teachers?|governors|the\s+trust|the\s+head\b|headteacher|
     (?:the\s+|some\s+of\s+the\s+|these\s+)?parents|(?:kid|child|pupil|student)(?:'s|’s)\s+(?:mum|mom|dad|parents?)|
     (?:kids|pupils|students|children)\s+(?:at|in)\s+(?:my|our|this)\s+(?:school|class)|my\s+(?:class|form|year\s?\d+s?)|year\s?\d{1,2}s?\b|
     colleagues?|staff\s?room|co-?workers?
@@ -30,7 +31,7 @@ _NEGATIVE = re.compile(r"""\b(?:
     idiots?|morons?|muppets?|spineless|lunatics?|feral|vile|hate|can'?t\s+stand|sick\s+of|fed\s+up\s+with|
     no\s+idea|haven'?t\s+got\s+a\s+clue|not\s+a\s+clue|couldn'?t\s+(?:organi[sz]e|run|manage)\s+a\b|don'?t\s+care|doesn'?t\s+care|
     cares?\s+more\s+about|only\s+care|(?:late|wrong|broken)\s+again|again!*$|a\s+mess|mess\b|failing|waste\s+of|
-    falling\s+apart|(?:nobody|no\s+one|noone)\b.{0,30}\bcares?|sinking\s+ship|
+    falling\s+apart|(?:don'?t|doesn'?t|didn'?t|couldn'?t|never)\s+give\s+a\s+(?:toss|damn|monkey'?s|shit|fuck|crap|hoot)|(?:nobody|no\s+one|noone)\b.{0,30}\bcares?|sinking\s+ship|
     worse|bullies|bullying|liars?|lied|corrupt|stingy|tight-?fisted|no\s+support|unsupportive|out\s+of\s+touch
 )""", re.I | re.X)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
@@ -41,6 +42,8 @@ class Detector:
         pass
 
     def find(self, draft: Draft) -> list[Hit]:
+        if about_own_child(draft):
+            return []  # a parent's view of their own child's school is not about ours
         named = [(h.start, h.end) for cat in ("school-reference", "staff-name") for h in draft.found(cat)]
         insults = [(h.start, h.end) for h in draft.found("offensive")]
         for sentence in _SENTENCE.finditer(draft.text):

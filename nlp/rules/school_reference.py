@@ -16,7 +16,8 @@ _TERM_GAP = re.compile(r"^(?:['’]s)?[ \t\u00a0]*-?[ \t\u00a0]*$")
 _HASHTAG = re.compile(r"(?<![\w#])#(\w+)")
 # "Year 9 set 2", "Y10 group 3", "year 8 band 1"
 _YEAR_SET = re.compile(r"\b(?:year|yr|y)\s?(?:[1-9]|1[0-3])\s+(?:set|group|band|class)\s+\d{1,2}\b", re.I)
-_FORM = re.compile(r"(?<![\w£$€.,:/-])((?:[1-9]|1[0-3])\s?[A-Z]{1,3})(?![\w%£$€'’:/-])")
+# "7B", "10 T", "4B1", "3K2" (Scottish register classes)
+_FORM = re.compile(r"(?<![\w£$€.,:/-])((?:[1-9]|1[0-3])\s?[A-Z]{1,3}\d?)(?![\w%£$€'’:/-])")
 # Secondary form groups when the pupil list names none: 7B ... 13Z (not 10K runs, 4G, 3D).
 _GENERIC_FORM = re.compile(r"^(?:[7-9]|1[0-3])[A-JL-Z]$")
 

@@ -26,6 +26,9 @@ _CUES = re.compile(r"""\b(?:
     (?:\d+|twenty|thirty)\s+(?:\w+[\s-])?year[\s-]olds|reception\s+(?:class|life|kids|children|teacher)|in\s+reception|nursery\s+(?:class|kids|children)|
     primary\s+teach\w*|secondary\s+teach\w*|key\s+worker|lsa\b|hlta\b|\bdsl\b|pupil\s+premium|interventions?|catch-up\s+sessions?|progress\s+(?:data|meetings?|checks?)|
     the\s+bell\b|playtime|wet\s+play|
+    prelims?|folios?|highers\b|national\s+[45]s?\b|sqa\b|hmie\b|education\s+scotland|in-?service\s+days?|parents['’]?\s+night|
+    guidance\s+(?:teacher|staff|base)|referrals?|depute\b|smt\b|register\s+class|\d+\s+scripts|(?:marked|marking)\s+\d+|
+    my\s+(?:[sp][1-7]|year\s?\d{1,2})s?\s+class|
     ofsted|inspection|inspectors?|observed|observation|learning\s+walk|
     detentions?|exclusions?|excluded|suspended|suspension|isolation|behaviour\s+(?:policy|points?|system)|merits?|sanctions?|
     safeguarding|ehcps?|senco|ppa|inset|cpd|ect\b|nqt\b|pgce|teaching\s+assistant|\bta\b|supply\s+(?:teacher|teaching|cover|staff)|cover\s+(?:lessons?|supervisor|work)|covering\s+(?:period|lesson|for)|period\s+\d|
@@ -42,24 +45,30 @@ as\s+a\s+(?:teacher|ta|tutor|head)|glamour\s+of\s+teaching|
 )""", re.I | re.X)
 
 # Someone talking about their own children's school or their own classes as a learner.
-# SEND/SEN (special educational needs) only in capitals: "send help" is not work.
-_SEND = re.compile(r"\bSEND?\b")
+# In capitals only: SEND/SEN (special educational needs; "send help" is not work) and the
+# Scottish S1-S6 / P1-P7 year groups ("S4s haven't started"; not "p2" of a document).
+_CAPITAL_CUES = re.compile(r"\bSEND?\b|\b[SP][1-7]s?\b")
 
 # ("my kids" alone is how teachers speak of their class, so only a school of their own counts here.)
 _NOT_MY_WORK = re.compile(
     r"\b(?:my|our)\s+(?:son|daughter|child|boy|girl|little\s+one|eldest|youngest|step-?son|step-?daughter|niece|nephew)(?:'s|’s|s'|s’)?\b"
     r"|\b(?:my|our)\s+(?:kids|children)(?:'|’|'s|’s)?\s+(?:school|teacher|class|nursery|homework|nativity|sports\s+day|parents['’]?\s+evening)"
     r"|\b(?:evening|night|spin|yoga|pilates|gym|dance|cooking|driving|swimming|pottery|language)\s+class(?:es)?\b"
-    r"|\bdriving\s+(?:test|lessons?)", re.I)
+    r"|\b(?:driving|swimming|piano|guitar|violin|drum|dance|riding|golf|tennis|singing|ski|surf|cookery)\s+(?:test|lessons?)", re.I)
+
+
+def about_own_child(draft: Draft) -> bool:
+    """The post is about the author's own children, classes or lessons, not their work."""
+    return bool(_NOT_MY_WORK.search(draft.text))
 
 
 def work_cues(draft: Draft) -> list[Hit]:
     """Work words in the draft, shared with the name rules as school context."""
     if "work_cues" not in draft.memo:
         cues = []
-        if not _NOT_MY_WORK.search(draft.text):
+        if not about_own_child(draft):
             cues = [Hit(m.start(), m.end()) for m in _CUES.finditer(draft.text)]
-            cues += [Hit(m.start(), m.end()) for m in _SEND.finditer(draft.text)]
+            cues += [Hit(m.start(), m.end()) for m in _CAPITAL_CUES.finditer(draft.text)]
         draft.memo["work_cues"] = cues
     return draft.memo["work_cues"]
 
