@@ -2,6 +2,7 @@
 import os
 import stat
 import threading
+import time
 
 import pytest
 
@@ -64,10 +65,14 @@ def test_snapshots_never_mix_versions_while_a_writer_runs(store):
             state[store.replace_list("pupils", pupils(*((n, "Pupil") for n in names)), "test")] = (note, names)
             note = f"note {i}"
             state[store.replace_settings(Settings.from_json({"note": note}), "test")] = (note, names)
+            reads = len(seen)
+            deadline = time.monotonic() + 10
+            while len(seen) < reads + 2 and time.monotonic() < deadline:  # let the reader overlap each round
+                time.sleep(0.001)
     finally:
         stop.set()
         thread.join(30)
-    assert len({version for version, _, _ in seen}) > 5
+    assert len({version for version, _, _ in seen}) > 10
     for version, seen_note, seen_names in seen:
         assert (seen_note, seen_names) == state[version]
 
