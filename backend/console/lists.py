@@ -27,6 +27,7 @@ class ListSpec:
     form: type
     to_entry: Callable  # form -> entry
     describe: Callable  # entry -> words for a button's accessible name
+    sort_key: Callable  # entry -> the order the page lists entries in
 
 
 def _aliases(text: str) -> tuple[str, ...]:
@@ -56,6 +57,7 @@ SPECS = {spec.kind: spec for spec in (
                                  preferred_name=_clean(f.preferred_name.data), year=_clean(f.year.data),
                                  form=_clean(f.form.data), aliases=_aliases(f.aliases.data)),
         describe=lambda e: f"{e.first_name} {e.last_name}",
+        sort_key=lambda e: (e.last_name.casefold(), e.first_name.casefold()),
     ),
     ListSpec(
         kind="staff", endpoint="console.staff", title="Staff", noun="member of staff",
@@ -67,6 +69,7 @@ SPECS = {spec.kind: spec for spec in (
         to_entry=lambda f: StaffMember(title=_clean(f.title.data), first_name=_clean(f.first_name.data),
                                        last_name=_clean(f.last_name.data)),
         describe=lambda e: " ".join(p for p in (e.title, e.first_name, e.last_name) if p),
+        sort_key=lambda e: (e.last_name.casefold(), e.first_name.casefold()),
     ),
     ListSpec(
         kind="school-terms", endpoint="console.school_terms", title="School terms", noun="school term",
@@ -79,6 +82,7 @@ SPECS = {spec.kind: spec for spec in (
         form=SchoolTermForm,
         to_entry=lambda f: SchoolTerm(term=_clean(f.term.data), kind=f.kind.data or "school"),
         describe=lambda e: e.term,
+        sort_key=lambda e: (e.kind.casefold(), e.term.casefold()),
     ),
 )}
 FIELD_LABELS = {"first_name": "first name", "last_name": "surname", "preferred_name": "preferred first name",
@@ -103,6 +107,7 @@ def _list_page(kind: str):
     # Searches are POSTed: a name typed here must not end up in a URL, and so in access logs.
     spec = _spec(kind)
     version, rows = data.list_rows(kind)
+    rows.sort(key=lambda row: spec.sort_key(row[1]))
     q = request.form.get("q", "").strip() if request.method == "POST" else ""
     words = q.lower().split()
     shown = [(row_id, entry) for row_id, entry in rows if _matches(entry, words)] if words else rows

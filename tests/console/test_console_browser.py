@@ -6,7 +6,10 @@ change in "Try a post" and in the API's checks from both workers. Each page is
 saved to docs/screenshots/console-*.png for the README.
 """
 import json
+import os
 import re
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -39,9 +42,11 @@ def service():
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)")
     with LiveService(workers=2) as live:
-        store = Store(live.database_url)
-        store.upsert_admin(EMAIL, hash_password(PASSWORD), "test")
-        store.dispose()
+        # The account is made the way the README says: the CLI, password from the environment.
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PRECHECK_")} | live.env
+        subprocess.run([sys.executable, "-m", "flask", "--app", "backend.wsgi", "create-admin", EMAIL],
+                       cwd=REPO, env=env | {"PRECHECK_ADMIN_PASSWORD": PASSWORD}, check=True,
+                       capture_output=True, timeout=120)
         yield live
 
 

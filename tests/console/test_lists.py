@@ -183,6 +183,12 @@ def test_search_finds_by_name_year_form_or_nickname(admin_client, store):
     assert search("") == ["Aisha Khan", "Joseph Smith"]
 
 
+def test_the_list_is_in_surname_order(admin_client, store):
+    store.replace_list("pupils", [Pupil("Zed", "Young"), Pupil("Amy", "Brown"), Pupil("Bob", "brown")], "test")
+    html = admin_client.get("/admin/pupils").get_data(as_text=True)
+    assert re.findall(r'aria-label="Edit ([^"]+)"', html) == ["Amy Brown", "Bob brown", "Zed Young"]
+
+
 def test_school_terms_and_staff_can_be_added(admin_client, store):
     admin_client.post("/admin/school-terms/new", data={
         "csrf_token": _token(admin_client, "/admin/school-terms/new"), "term": "#TGAProud", "kind": "hashtag"})
