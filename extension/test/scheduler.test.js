@@ -199,3 +199,22 @@ test('after dispose a pending timer sends nothing and a late answer shows nothin
   assert.equal(answers.length, 0);
   assert.equal(server.requests.length, 1);
 });
+
+test('invalidate makes the answer stale and settle asks again about the same text', async () => {
+  const { timers, server, scheduler, type } = setup();
+  type('Our trip today');
+  timers.advance(500);
+  server.requests[0].answer({ ok: true, findings: [] });
+  await flush();
+  assert.equal(scheduler.isCurrent, true);
+  scheduler.invalidate(); // a photo was attached
+  assert.equal(scheduler.isCurrent, false);
+  timers.advance(1000);
+  assert.equal(server.requests.length, 1, 'invalidate alone sends nothing');
+  const settled = scheduler.settle(2000);
+  await flush();
+  assert.equal(server.requests.length, 2);
+  assert.equal(server.requests[1].text, 'Our trip today');
+  server.requests[1].answer({ ok: true, findings: ['child-photo'] });
+  assert.deepEqual((await settled).findings, ['child-photo']);
+});

@@ -13,6 +13,11 @@ const SWEEP_INTERVAL_MS = 2000;
 
 const innermostTarget = (event) => (event.composedPath ? event.composedPath()[0] : event.target);
 
+/** Events in Precheck's own panel and dialog are not the site's to publish. */
+const isOurs = (event) =>
+  event.composedPath &&
+  event.composedPath().some((node) => node.nodeType === 1 && node.hasAttribute('data-precheck'));
+
 export class Controller {
   #adapter;
   #config;
@@ -58,6 +63,7 @@ export class Controller {
     window.removeEventListener('resize', this.#requestReposition);
     clearInterval(this.#sweep);
     cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
     for (const session of this.#sessions.values()) session.destroy();
     this.#sessions.clear();
   }
@@ -111,17 +117,25 @@ export class Controller {
   }
 
   #onClick = (event) => {
+    if (isOurs(event)) return;
     const button = this.#adapter.findPostButton(innermostTarget(event));
     if (!button) return;
     if (this.#replaying && this.#replaying.type === 'click' && this.#replaying.target === button) {
       this.#replaying = null;
       return;
     }
-    this.#maybePause(event, this.#sessionsFor(button), () => this.#replayClick(button));
+    const sessions = this.#sessionsFor(button);
+    this.#maybePause(event, sessions, () => this.#replayClick(this.#currentButton(button, sessions)));
   };
 
+  /** The same button, or its replacement if the site re-rendered it meanwhile. */
+  #currentButton(button, sessions) {
+    if (button.isConnected || !sessions.length) return button;
+    return this.#adapter.postButtonsIn(sessions[0].composerRoot())[0] || button;
+  }
+
   #onKeydown = (event) => {
-    if (event.key !== 'Enter' || event.isComposing) return;
+    if (event.key !== 'Enter' || event.isComposing || isOurs(event)) return;
     const target = innermostTarget(event);
     const editor = this.#adapter.findEditor(target);
     if (!editor) return;

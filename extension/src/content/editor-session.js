@@ -28,6 +28,8 @@ export class EditorSession {
   #findings = [];
   #note = null;
   #composer = null;
+  #sentKey = null; // context of the request out (or last sent)
+  #answeredKey = null; // context of the answer shown
   #onInput = () => this.inputArrived();
 
   /**
@@ -78,17 +80,19 @@ export class EditorSession {
     if (this.#overlay.isShowing) this.#onChange();
   }
 
-  /** The high and medium findings about the text as it is now. */
+  /** The high and medium findings about the draft as it is now. */
   get blockingFindings() {
-    return this.#scheduler.isCurrent ? this.#findings.filter(isBlocking) : [];
+    return this.isCurrent ? this.#findings.filter(isBlocking) : [];
   }
 
+  /** Whether the last answer is about this text in this context (media, surface, account). */
   get isCurrent() {
-    return this.#scheduler.isCurrent;
+    return this.#scheduler.isCurrent && this.#contextKey(this.#context()) === this.#answeredKey;
   }
 
-  /** Wait briefly for an answer about the current text; then its blocking findings. */
+  /** Wait briefly for an answer about the draft as it is now; then its blocking findings. */
   async settle(timeoutMs) {
+    if (this.#scheduler.isCurrent && !this.isCurrent) this.#scheduler.invalidate();
     await this.#scheduler.settle(timeoutMs);
     return this.blockingFindings;
   }
@@ -125,6 +129,11 @@ export class EditorSession {
     return this.#extraction.text;
   }
 
+  /** What of the context changes an answer; the clock does not count here. */
+  #contextKey(context) {
+    return `${context.surface}|${context.has_media}|${context.account}`;
+  }
+
   #context() {
     const root = this.composerRoot();
     return {
@@ -137,11 +146,14 @@ export class EditorSession {
   }
 
   async #send(text) {
+    const context = this.#context();
+    this.#sentKey = this.#contextKey(context);
     if (!text.trim()) return NO_FINDINGS;
-    return ext.runtime.sendMessage({ type: 'check', text, context: this.#context() });
+    return ext.runtime.sendMessage({ type: 'check', text, context });
   }
 
   #show(result, text) {
+    this.#answeredKey = this.#sentKey;
     if (!result || !result.ok) {
       this.#findings = [];
       this.#note = null;

@@ -42,6 +42,16 @@ export class CheckScheduler {
     this.#restartTimer();
   }
 
+  /**
+   * Something the answer depends on besides the text changed (a photo was
+   * attached): the answer held is no longer current, and is not reused for
+   * the same text. Nothing is sent until the next input or settle().
+   */
+  invalidate() {
+    this.#generation += 1;
+    this.#answered = this.#answered && { ...this.#answered, text: null };
+  }
+
   /** Whether the last answer is about the text as it is now. */
   get isCurrent() {
     return this.#answered !== null && this.#answered.generation === this.#generation;
