@@ -22,7 +22,9 @@ _SWEARING = frozenset({
     "arse", "arsehole", "arseholes", "ass", "asshole", "assholes", "bastard", "bastards", "slut", "sluts", "whore",
     "slag", "skank", "jackass", "bollocks", "bollock", "fannies", "fanny", "dumbass", "turd", "motherfucker", "goddamn", "bitch", "bitches",
     "nigger", "nigga", "chink", "coon", "gook", "kike", "spic", "wetback", "faggot", "fagot", "polack", "kraut", "wop",
-    "retard", "retarded", "spastic", "tranny",
+    "retard", "retarded", "spastic", "tranny", "paki", "pakis", "wog", "wogs", "golliwog", "poof", "poofs", "nonce", "nonces",
+    "paedo", "mongoloid", "gobshite", "tosspot", "nobhead", "knobend", "wazzock", "twonk", "bawbag", "scrote", "scrotes",
+    "toerag", "minger", "trollop", "pissed", "pisshead", "bugger", "wtf", "ffs", "stfu", "fk", "fkn", "fcuk", "effing",
 })
 # Insults staff use about people that the profanity list leaves out.
 _INSULTS = frozenset({
@@ -34,11 +36,13 @@ _INSULTS = frozenset({
     "dickhead", "bellend", "tosser", "wanker", "twat", "prat", "prats", "git", "gits", "arsehole", "arseholes",
     "asshole", "assholes", "shithead", "fuckwit", "dipshit", "douche", "douchebag", "lunatic", "lunatics", "nutter",
     "nutters", "psycho", "psychos", "weirdo", "freak", "freaks", "fatso", "pig", "pigs", "cow", "cows", "bastard",
-    "bastards", "brat", "brats", "oaf", "clown", "clowns",
+    "bastards", "brat", "brats", "oaf", "clown", "clowns", "plank", "planks", "dafty", "spanner", "dipstick", "dumbo",
+    "dumb", "stupid", "thicko", "simpleton", "melt", "melts",
 })
 # Insults that are ordinary words elsewhere ("thick fog", "pig farm", "the cow", "circus clown"):
 # only when said of a person ("a total muppet", "you absolute moron", "are useless").
-_CONTEXTUAL = frozenset({"thick", "useless", "pathetic", "pig", "pigs", "cow", "cows", "clown", "clowns", "tramp",
+_CONTEXTUAL = frozenset({"thick", "useless", "pathetic", "pig", "pigs", "cow", "cows", "clown", "clowns", "tramp", "plank",
+                         "planks", "spanner", "melt", "melts", "dumb", "stupid", "dumbo", "pissed",
                          "freak", "freaks", "git", "div", "divs", "feral", "lunatic", "lunatics", "loser", "losers",
                          "brat", "brats", "oaf", "scum", "vermin", "psycho", "psychos"})
 _PERSON_FRAME = re.compile(r"(?:\b(?:a|an|you|total|absolute|utter|complete|bunch of|pack of|such|like|proper|real|little|are|is|were|was|lot of|load of)\s+(?:\w+\s+){0,2})$", re.I)

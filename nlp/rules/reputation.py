@@ -26,13 +26,18 @@ _TARGET = re.compile(r"""\b(?:
     colleagues?|staff\s?room|co-?workers?
 )""", re.I | re.X)
 _NEGATIVE = re.compile(r"""\b(?:
-    worst(?:-run)?|shambles|shambolic|disgrace(?:ful)?|joke|laughing\s*stock|useless|hopeless|clueless|incompetent|
-    lazy|laziest|awful|terrible|appalling|rubbish|pathetic|shocking|dreadful|horrendous|toxic|nightmare|chaos|chaotic|
-    idiots?|morons?|muppets?|spineless|lunatics?|feral|vile|hate|can'?t\s+stand|sick\s+of|fed\s+up\s+with|
-    no\s+idea|haven'?t\s+got\s+a\s+clue|not\s+a\s+clue|couldn'?t\s+(?:organi[sz]e|run|manage)\s+a\b|don'?t\s+care|doesn'?t\s+care|
-    cares?\s+more\s+about|only\s+care|(?:late|wrong|broken)\s+again|again!*$|a\s+mess|mess\b|failing|waste\s+of|
-    falling\s+apart|(?:don'?t|doesn'?t|didn'?t|couldn'?t|never)\s+give\s+a\s+(?:toss|damn|monkey'?s|shit|fuck|crap|hoot)|(?:nobody|no\s+one|noone)\b.{0,30}\bcares?|sinking\s+ship|
-    worse|bullies|bullying|liars?|lied|corrupt|stingy|tight-?fisted|no\s+support|unsupportive|out\s+of\s+touch
+    worst(?:-run|-behaved)?|shambles|shambolic|disgrace(?:ful)?|shameful|embarrassing|joke|laughable|laughing\s*stock|ridiculous|circus|clowns?|
+    useless|hopeless|clueless|incompetent|inept|unprofessional|disorgani[sz]ed|chaotic|chaos|a\s+mess|mess\b|sinking\s+ship|
+    lazy|laziest|rude|arrogant|snobby|stuck-up|entitled|greedy|money-grabbing|penny-pinching|cheapskates?|two-faced|backstabbing|cliquey|favouritism|nepotism|
+    awful|terrible|appalling|atrocious|diabolical|dreadful|horrendous|horrible|nasty|vile|rubbish|pathetic|shocking|toxic|nightmare|
+    idiots?|morons?|muppets?|spineless|gutless|cowards?|lunatics?|feral|thick|stupid|dumb|rough|scroungers?|liars?|lied|lying|corrupt|bullies|bullying|micromanag\w+|
+    hate|can'?t\s+stand|sick\s+of|fed\s+up\s+with|no\s+idea|haven'?t\s+got\s+a\s+clue|not\s+a\s+clue|out\s+of\s+touch|
+    couldn'?t\s+(?:organi[sz]e|run|manage)\s+a\b|(?:don'?t|doesn'?t|didn'?t|couldn'?t|never)\s+(?:care|listen|back\s+us|support\s+us)|
+    (?:don'?t|doesn'?t|didn'?t|couldn'?t|never)\s+give\s+a\s+(?:toss|damn|monkey'?s|shit|fuck|crap|hoot)|
+    cares?\s+more\s+about|only\s+cares?|(?:nobody|no\s+one|noone)\b.{0,30}\bcares?|falling\s+apart|
+    (?:late|wrong|broken)\s+again|again!*$|failing|waste\s+of|worse|no\s+(?:support|discipline|backbone)|zero\s+support|unsupportive|
+    under\s+the\s+bus|hung\s+(?:us\s+)?out\s+to\s+dry|treat(?:s|ed)?\s+(?:us|staff)\s+like|pay\s+(?:us\s+)?peanuts|morale\s+is|
+    leaving\s+in\s+droves|nobody\s+wants\s+to\s+work|stingy|tight-?fisted
 )""", re.I | re.X)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
@@ -44,7 +49,7 @@ class Detector:
     def find(self, draft: Draft) -> list[Hit]:
         if about_own_child(draft):
             return []  # a parent's view of their own child's school is not about ours
-        named = [(h.start, h.end) for cat in ("school-reference", "staff-name") for h in draft.found(cat)]
+        named = [(h.start, h.end) for cat in ("school-reference", "staff-name", "pupil-name") for h in draft.found(cat)]
         insults = [(h.start, h.end) for h in draft.found("offensive")]
         for sentence in _SENTENCE.finditer(draft.text):
             s, e = sentence.span()

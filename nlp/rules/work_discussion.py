@@ -12,35 +12,48 @@ SUGGESTION = "Keep work out of personal posts; share it in school channels inste
 
 # Words and phrases that only come up when someone talks about working in a school.
 _CUES = re.compile(r"""\b(?:
-    (?<!life\s)lessons?(?!\s+(?:learned|learnt|of\s+the\s+day|for\s+life|in\s+humility))|lesson\s+plan\w*|planning|scheme\s+of\s+work|curriculum|(?:ks|key\s+stage\s?)[1-5]|
-    marking|to\s+mark|mark(?:ed)?\s+(?:\d+|the|their|my|all|these|those|thirty|sixty)\s+(?:\w+\s+)?(?:books|essays|mocks|papers|tests|scripts|exams)|books\s+to\s+mark|
-    mocks?\b|mock\s+exams?|gcses?|a[\s-]levels?|sats\b|exams?\b|invigilat\w+|revision\s+session\w*|predicted\s+grades?|coursework|assessments?|
-    results\s+day|report\s+writing|reports?\s+(?:to\s+write|season)|(?:end\s+of\s+(?:year|term)|school|pupil|writing\s+\d+)\s+reports|
+    (?<!life\s)(?<!driving\s)lessons?(?!\s+(?:learned|learnt|of\s+the\s+day|for\s+life|in\s+humility))|lesson\s+plan\w*|lesson\s+planning|
+    (?:our|the\s+new)\s+head\b(?!\s+of\b)|planning\s+(?:in\b|due|deadline|scrutiny|until|till|all\s+(?:night|weekend|evening|day)|lessons?|for\s+(?:tomorrow|monday|next\s+week|year\s?\d+|my\s+class))|
+    scheme\s+of\s+work|curriculum|(?:ks|key\s+stage\s?)[1-5]|learners|cohort|
+    marking|to\s+mark|mark(?:ed)?\s+(?:\d+|the|their|my|all|these|those|thirty|sixty)\s+(?:\w+\s+)?(?:books|essays|mocks|papers|tests|scripts|exams)|books\s+to\s+mark|green\s+pen|
+    mocks?\b|mock\s+exams?|gcses?|a[\s-]levels?|btecs?|\bnea\b|sats\b|(?<!eye\s)exams?\b|invigilat\w+|revision\s+(?:session|class|club)\w*|predicted\s+grades?|coursework|assessments?|
+    results\s+day|report\s+writing|reports?\s+(?:to\s+write|season)|(?:end\s+of\s+(?:year|term)|school|pupil|writing\s+\d+)\s+reports|data\s+drop|standardisation|
     (?:exercise|maths|english|science|topic|reading|homework|literacy|workbooks?)\s+books|moderation|book\s+(?:look|scrutiny)|work\s+scrutiny|deep\s+dive|
     (?:during|in|after|before|teaching|taught)\s+(?:maths|english|science|pe|re|history|geography|art|music|computing|phonics|french|spanish|german|drama|pshe|rse|dt|guided\s+reading)\b|
-    guided\s+reading|golden\s+time|story\s+time|carpet\s+time|circle\s+time|register|registration|seating\s+plan|lanyard|photocopier|reprographics|
-    whiteboard|display\s+boards?|worksheets|timetable|free\s+period|frees\b|twilight\s+(?:session|training)|briefing|rota\b|
-    nativity(?:\s+(?:rehearsals?|play))?|sports\s+day|non-uniform|world\s+book\s+day|residential|class\s+trip|forest\s+school|
+    guided\s+reading|golden\s+time|story\s+time|carpet\s+time|circle\s+time|tutor\s+time|form\s+time|homework\s+club|booster\s+(?:sessions?|classes)|
+    (?:take|took|taking|do|did|doing|call|called|calling|the\s+(?:morning|afternoon))\s+(?:the\s+)?register|in\s+register|register\s+class|at\s+registration|registration\s+(?:time|period|group)|
+    seating\s+plan|lanyard|photocopier|photocopying|reprographics|whiteboard|smartboard|display\s+boards?|worksheets|starter\s+activity|plenary|differentiat\w+|retrieval\s+practice|
+    free\s+period|frees\b|twilight\s+(?:session|training)|(?:staff|morning)\s+briefing|(?:duty|cover)\s+rota|
+    nativity(?:\s+(?:rehearsals?|play))?|sports\s+day|non-uniform|world\s+book\s+day|residential|class\s+trip|forest\s+school|dofe\b|duke\s+of\s+ed\w*|
+    options\s+evening|transition\s+day|prize\s+giving|awards\s+evening|school\s+(?:play|production|show|concert|disco|council|uniform|photos?|gates?)|
     parent\s+consultations?|parents?\s+(?:meeting|consultations?|complain\w*)|ring\s+(?:a\s+)?parents?|rang\s+(?:a\s+)?parents?|
-    (?:playground|dinner|corridor|lunchtime|break|bus|gate|exam)\s+duty|on\s+duty|
+    (?:playground|dinner|corridor|lunchtime|lunch|break|bus|gate|exam|canteen|toilet)\s+duty|
     (?:\d+|twenty|thirty)\s+(?:\w+[\s-])?year[\s-]olds|reception\s+(?:class|life|kids|children|teacher)|in\s+reception|nursery\s+(?:class|kids|children)|
-    primary\s+teach\w*|secondary\s+teach\w*|key\s+worker|lsa\b|hlta\b|\bdsl\b|pupil\s+premium|interventions?|catch-up\s+sessions?|progress\s+(?:data|meetings?|checks?)|
-    the\s+bell\b|playtime|wet\s+play|
-    prelims?|folios?|highers\b|national\s+[45]s?\b|sqa\b|hmie\b|education\s+scotland|in-?service\s+days?|parents['’]?\s+night|
-    guidance\s+(?:teacher|staff|base)|referrals?|depute\b|smt\b|register\s+class|\d+\s+scripts|(?:marked|marking)\s+\d+|
+    primary\s+teach\w*|secondary\s+teach\w*|lsa\b|hlta\b|\bdsl\b|pupil\s+premium|(?:literacy|numeracy|maths|reading|phonics)\s+interventions?|interventions?\s+(?:group|session|class)|
+    catch-up\s+sessions?|progress\s+(?:data|meetings?|checks?)|(?:before|after|when|till|until)\s+the\s+bell\b|the\s+bell\s+(?:went|goes|rang)|playtime|wet\s+play|
+    prelims?|folios?|highers\b|national\s+[45]s?\b|sqa\b|hmie?\b|education\s+scotland|in-?service\s+days?|parents['’]?\s+night|
+    guidance\s+(?:teacher|staff|base)|depute\b|smt\b|\d+\s+scripts|(?:marked|marking)\s+\d+|
     my\s+(?:[sp][1-7]|year\s?\d{1,2})s?\s+class|
-    ofsted|inspection|inspectors?|observed|observation|learning\s+walk|
-    detentions?|exclusions?|excluded|suspended|suspension|isolation|behaviour\s+(?:policy|points?|system)|merits?|sanctions?|
-    safeguarding|ehcps?|senco|ppa|inset|cpd|ect\b|nqt\b|pgce|teaching\s+assistant|\bta\b|supply\s+(?:teacher|teaching|cover|staff)|cover\s+(?:lessons?|supervisor|work)|covering\s+(?:period|lesson|for)|period\s+\d|
-    lunch\s+duty|break\s+duty|bus\s+duty|gate\s+duty|duty\s+(?:all|this|today)|
-    parents['’]?\s+evening|open\s+(?:evening|day)|staff\s?room|staff\s+(?:meeting|training|briefing|panto|party|room|team)|department\s+meeting|
-    classroom|my\s+class(?:es)?|the\s+(?:whole\s+)?class\b|in\s+class\b|after\s+class|the\s+kids\s+in\s+my|my\s+(?:form|tutor\s+group|tutees?|pupils|students|kids\s+at\s+school)|form\s+(?:group|tutor|time)|
+    ofsted|inspection|inspectors?|observed\s+(?:today|this|by|again|lesson)|(?:got|being|was|been)\s+observed|lesson\s+observation|observation\s+(?:today|this|went|feedback)|
+    learning\s+walk|drop-?ins?\s+(?:from|by)\s+slt|appraisal|performance\s+management|pay\s+progression|workload|
+    teachers?['’]?\s+(?:strike|pay|workload|life|problems)|strike\s+day|\bneu\b|nasuwt|union\s+rep|\#?teacherlife|\#(?:edutwitter|teachertwitter|ukedchat)|
+    detentions?|exclusions?|(?:was|been|got|get|being)\s+(?:excluded|suspended)|(?:excluded|suspended)\s+(?:again|for)|suspension|
+    isolation\s+(?:room|booth|unit)|internal\s+(?:isolation|exclusion)|behaviour\s+(?:policy|points?|system|management|log)|
+    merits?\s+(?:today|award|certificate|points?)|(?:first|a|got\s+a|his|her|their)\s+merit|behaviour\s+sanctions?|
+    safeguarding|ehcps?|senco|ppa|inset|cpd|ect\b|nqt\b|pgce|trainee\s+teachers?|teaching\s+assistant|\bta\b|
+    supply\s+(?:teacher|teaching|cover|staff)|cover\s+(?:lessons?|supervisor|work)|covering\s+(?:period|lesson|for)|period\s+\d|
+    parents['’]?\s+evening|open\s+evening|staff\s?room|staff\s+(?:meeting|training|briefing|panto|party|room|team|night\s+out|do\b)|department\s+meeting|
+    \bhoy\b|\bhod\b|subject\s+lead|middle\s+lead\w*|
+    classroom|my\s+class(?:es)?|the\s+(?:whole\s+)?class\b|in\s+class\b|after\s+class|the\s+kids\s+in\s+my|
+    my\s+(?:form|tutor\s+group|tutees?|pupils|students|kids\s+at\s+school)|form\s+(?:group|tutor)|(?:at|in)\s+(?:my|our)\s+school|my\s+school\b|
     pupils?|students?(?!\s+(?:loans?|finance|discount|days|union|card|flat|house|life|nurse|doctor))|my\s+(?:year\s?\d+|y\d+)s?|year\s?\d{1,2}s?\b|y\d{1,2}s\b|sixth\s+form|
-    head\s?teacher|head\s+of\s+\w+|deputy(?:\s+head)?|slt\b|senior\s+leadership|governors?|the\s+trust\b|academy\s+trust|payslips?|restructur\w+|
-    homework|handwriting|essay|times\s+tables|spelling\s+test|assembly|show\s+and\s+tell|pe\s+kit|school\s+trip|trip\s+to\s+\w+\s+with\s+\d+|field\s+trip|
-    teenagers|teaching|taught|
-    quadratics|algebra|fractions|simultaneous\s+equations|photosynthesis|periodic\s+table|phonics|times\s+tables|
-as\s+a\s+(?:teacher|ta|tutor|head)|glamour\s+of\s+teaching|
+    head\s?teacher|head\s+of\s+(?:year|department|dept|faculty|house|sixth|ks\d|maths|english|science|history|geography|pe|music|art|languages|mfl|re|computing|drama|dt)|
+    (?:assistant\s+)?deputy(?:\s+head)?|slt\b|senior\s+leadership|governors?|the\s+trust\b|academy\s+trust|
+    homework|handwriting|essay|times\s+tables|spelling\s+(?:test|bee)|(?<!furniture\s)(?<!flat-pack\s)(?<!welsh\s)(?<!national\s)assembly|show\s+and\s+tell|pe\s+kit|
+    school\s+trip|trip\s+to\s+\w+\s+with\s+\d+|field\s+trip|\d+\s+teenagers|(?:class|room)\s+(?:full\s+)?of\s+teenagers|
+    teaching|taught(?!\s+(?:me|myself|us)\b)|
+    quadratics|algebra|fractions|simultaneous\s+equations|photosynthesis|periodic\s+table|phonics|
+    as\s+a\s+(?:teacher|ta|tutor|head|senco|dsl)|i'?m\s+a\s+teacher|glamour\s+of\s+teaching|
     call(?:ed|ing)?\s+home|mentor|tutees?|stars?\s+of\s+the\s+week
 )""", re.I | re.X)
 
