@@ -7,10 +7,9 @@ authenticates with bearer tokens that a browser never attaches on its own.
 """
 from datetime import timedelta, timezone
 
-from flask import Blueprint, current_app, g, render_template, request
+from flask import Blueprint, g, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
-from werkzeug.exceptions import RequestEntityTooLarge
 
 bp = Blueprint("console", __name__, url_prefix="/admin",
                template_folder="templates", static_folder="static")
@@ -53,12 +52,5 @@ def when(moment) -> str:
     return moment.astimezone(g.school_zone).strftime("%-d %b %Y, %H:%M")
 
 
-@bp.errorhandler(RequestEntityTooLarge)
-def too_large(error):
-    limit = current_app.config.get("MAX_UPLOAD_MB")
-    return render_template("console/refused.html", section=None,
-                           reason=f"That was more than this service accepts ({limit} MB). Nothing was changed."), 413
-
-
 # The views register themselves on `bp`; imported last so `bp` exists when they run.
-from backend.console import data, auth, lists, tokens, settings, audit, try_post, overview  # noqa: E402,F401
+from backend.console import data, errors, auth, lists, tokens, settings, audit, try_post, overview  # noqa: E402,F401

@@ -2,7 +2,6 @@
 from urllib.parse import urlsplit
 
 from flask import flash, g, redirect, render_template, request, session, url_for
-from flask_wtf.csrf import CSRFError
 
 from backend.console import bp, data
 from backend.console.forms import SignInForm
@@ -18,13 +17,6 @@ def require_admin():
         session.pop("admin_id", None)
         if request.endpoint not in PUBLIC_ENDPOINTS:
             return redirect(url_for("console.sign_in", next=request.full_path if request.method == "GET" else None))
-
-
-@bp.errorhandler(CSRFError)
-def forged_form(error):
-    return render_template("console/refused.html", section=None,
-                           reason="This form did not come from a page of this console, or your session ended. "
-                                  "Nothing was changed. Go back, reload the page and try again."), 400
 
 
 def _safe_next(target: str | None) -> str:

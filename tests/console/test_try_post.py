@@ -69,3 +69,19 @@ def test_the_text_is_not_logged_or_stored(admin_client, store, caplog):
 def test_an_empty_post_asks_for_text(admin_client):
     html = _try(admin_client, text="   ").get_data(as_text=True)
     assert "Write the post to check." in html and 'id="result"' not in html
+
+
+def test_a_failing_check_shows_a_page_and_logs_no_text(app_factory, capfd):
+    from backend.auth import hash_password
+    from tests.console.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, sign_in
+    app = app_factory(FAULT_TRIGGER="trigger-7731")  # the engine raises, quoting the draft
+    app.extensions["precheck"].store.upsert_admin(ADMIN_EMAIL, hash_password(ADMIN_PASSWORD), "test")
+    client = app.test_client()
+    sign_in(client)
+    response = _try(client, text="Private words Hq4 then trigger-7731")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert "Something went wrong on the server, and this was not done." in page and "Hq4" not in page
+    out, err = capfd.readouterr()
+    assert "unhandled error in the admin console" in err
+    assert "Hq4" not in out + err
