@@ -21,17 +21,19 @@ SUGGESTION = "Use the school's official channels (school email, the learning pla
 
 _APPS = r"(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|facebook|fb|whats\s?app|twitter|x|discord|telegram|messenger|here|this\s+app|my\s+personal\s+(?:number|account|page|email|insta)|my\s+(?:mobile|phone|number|insta|snap|tiktok|page|account))"
 _INVITE = re.compile(
-    r"\b(?:add|follow|friend|dm|pm|message|msg|text|whats\s?app|call|ring|email|e-mail|contact|snap|reach|find|join)\s+me\b"
-    r"|\bdrop\s+me\s+(?:a|an)\s+(?:dm|message|line|text|email|msg)"
+    r"\b(?:add|follow|friend|dm|pm|message|msg|text|whats\s?app|call|ring|email|e-mail|contact|snap|reach|find|join|ping|hit)\s+me\b"
+    r"|\b(?:drop|send|give)\s+me\s+(?:a|an)\s+(?:dm|pm|message|line|text|email|msg|bell|ring|shout|follow)"
+    r"|\bslide\s+into\s+my\s+dms|\bmy\s+dms\s+are\s+open|\bi'?m\s+on\s+(?:snap|snapchat|insta|instagram|tiktok|whatsapp|discord)\b"
     r"|\bfollow\s+my\s+(?:personal\s+)?(?:insta|instagram|tiktok|snap|page|account|channel|twitter)"
     r"|\bgroup\s+chat\b.*\bon\s+my\b|\bjoin\b.*\bon\s+my\s+(?:insta|instagram|snap|tiktok|page)"
     r"|\bmy\s+(?:snap|snapchat|insta|instagram|tiktok|number|mobile|personal\s+number|email)\s*(?:is|:|'s)"
     r"|\bsend\s+(?:\w+\s+){0,3}(?:there|to\s+me|me)\b", re.I)
 _AUDIENCE = re.compile(
-    r"\b(?:pupils?|students?|ex-?students?|ex-?pupils?|parents?|carers?|mums?\s+and\s+dads|tutees?|kids?\b(?!\s+(?:of\s+)?(?:my\s+)?friends)|"
+    r"\b(?:pupils?|students?|ex-?students?|ex-?pupils?|parents?|carers?|mums?\s+and\s+dads|tutees?|leavers|learners|alumni|young\s+people|kids?\b(?!\s+(?:of\s+)?(?:my\s+)?friends)|"
     r"your\s+(?:child|children|son|daughter|kid)|year\s?\d{1,2}s?|y\d{1,2}s?|[sp][1-7]s?|former\s+pupils?|folio|sixth\s+form(?:ers)?|my\s+(?:class|form|students|pupils)|gcse|revision|coursework|homework|tutoring)\b", re.I)
 _ACCEPTED = re.compile(
-    r"\b(?:accept(?:ed)?|got)\s+(?:a\s+)?(?:friend|follow)\s+request\s+from\b"
+    r"\b(?:accept(?:ed|ing)?|got|approved?)\s+(?:a\s+|an?\s+\w+\s+|\w+['’]s\s+)?(?:friend|follow|message)\s+requests?\b"
+    r"|\b(?:pupils?|students?|parents?|one\s+of\s+my\s+\w+|a\s+(?:year\s?\d+|y\d+|[sp][1-7]))\s+(?:\w+\s+){0,2}(?:found|added|followed|messaged|dm'?d)\s+(?:me|my)\b"
     r"|\b(?:followed|added|friended|messaged|dm'?d|snapped|texted)\s+me\b"
     r"|\bsent\s+me\s+a\s+(?:friend|follow)\s+request\b"
     r"|\b(?:sending|sent|send)\s+me\s+(?:\w+\s+){0,2}on\s+" + _APPS, re.I)
