@@ -4,12 +4,14 @@
 // pages and passes their addresses; it prints one line per check and exits
 // non-zero when any fails.
 //
-//   node firefox-smoke.mjs <extension copy> <server url> <token> <site port> <sites json>
+//   node firefox-smoke.mjs '{"extension": …, "server": …, "token": …, "sitePort": …,
+//                            "sites": [{host, editor, post}], "addedSite": {host, port, editor, post}}'
 
 import puppeteer from 'puppeteer-core';
 
-const [extensionDir, serverUrl, token, sitePort, sitesJson] = process.argv.slice(2);
-const sites = JSON.parse(sitesJson);
+const { extension: extensionDir, server: serverUrl, token, sitePort, sites, addedSite } = JSON.parse(
+  process.argv[2],
+);
 // Firefox names an extension's pages by a per-profile UUID; fixing it lets us find them.
 const UUID = '6f1c1f4e-2a53-4c1e-9a44-0c0ffee00001';
 const DRAFT = 'Ring me on 07700 900123 after the 7B parents evening';
@@ -44,6 +46,8 @@ const browser = await puppeteer.launch({
     // Every host name (x.com, www.facebook.com...) goes to the local page server.
     'network.dns.forceResolve': '127.0.0.1',
     'network.stricttransportsecurity.preloadlist': false,
+    // Grants optional host permissions without the prompt a person would answer.
+    'extensions.webextOptionalPermissionPrompts': false,
   },
 });
 
@@ -69,9 +73,30 @@ try {
   );
   await options.close();
 
-  for (const site of sites) {
+  if (addedSite) {
+    const options = await browser.newPage();
+    await options.goto(`https://${sites[0].host}:${sitePort}/`);
+    await options.evaluate((url) => {
+      location.href = url;
+    }, `moz-extension://${UUID}/src/options/options.html`);
+    await options.waitForSelector('#add-site-host');
+    await options.type('#add-site-host', addedSite.host);
+    await options.select('#add-site-kind', 'generic');
+    await options.click('#add-site-form button[type="submit"]');
+    check(
+      await waitFor(options, () => /^Added/.test(document.querySelector('#add-site-status').textContent)),
+      `Options: Add a site (${addedSite.host}, other site) registers its content script`,
+    );
+    await options.close();
+  }
+
+  const targets = [
+    ...sites.map((site) => ({ ...site, url: `https://${site.host}:${sitePort}/` })),
+    ...(addedSite ? [{ ...addedSite, url: `https://${addedSite.host}:${addedSite.port}/` }] : []),
+  ];
+  for (const site of targets) {
     const page = await browser.newPage();
-    const url = `https://${site.host}:${sitePort}/`;
+    const { url } = site;
     await page.goto(url);
     await page.click(site.editor);
     await page.keyboard.type(DRAFT, { delay: 5 });

@@ -12,11 +12,14 @@ directly; everything else is the extension as shipped."""
 
 from __future__ import annotations
 
+import http.server
 import json
 import shutil
+import ssl
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parent
@@ -29,6 +32,58 @@ from site_server import SITE_BY_HOST, SiteServer, build_pages, make_certificate 
 
 # Sites whose pages post on Ctrl+Enter as well as on their button.
 HOSTS = ["x.com", "www.facebook.com", "www.linkedin.com", "mastodon.social"]
+
+
+# A news site's comment form, for the "Add a site" path and the generic adapter.
+ADDED_HOST = "news.example.org"
+COMMENT_PAGE = b"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Local news</title></head>
+<body style="font: 16px sans-serif; margin: 40px">
+<h1>Library reopens</h1>
+<form id="comment-form" action="/comments" method="post">
+  <label for="comment">Your comment</label><br>
+  <textarea id="comment" name="comment" rows="4" cols="60"></textarea><br>
+  <button type="submit">Post comment</button>
+</form>
+<script>
+  window.__posted = [];
+  const form = document.getElementById('comment-form');
+  const box = document.getElementById('comment');
+  window.__editorText = () => box.value;
+  form.addEventListener('submit', (event) => { event.preventDefault(); window.__posted.push(box.value); });
+  box.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); form.requestSubmit(); }
+  });
+</script>
+</body></html>
+"""
+
+
+class CommentPageServer:
+    """The comment page over HTTPS on loopback (Firefox resolves every host here)."""
+
+    def __init__(self, cert: Path, key: Path):
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(COMMENT_PAGE)
+
+            def log_message(self, format, *args):
+                pass
+
+        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        self._httpd.socket = context.wrap_socket(self._httpd.socket, server_side=True,
+                                                 do_handshake_on_connect=False)
+        self.port = self._httpd.server_address[1]
+        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
 
 
 def extension_copy(directory: Path) -> Path:
@@ -48,13 +103,22 @@ def main() -> int:
         cert, key = make_certificate(work)
         sites = [{"host": host, "editor": SITE_BY_HOST[host].editor_selector,
                   "post": SITE_BY_HOST[host].post_selector} for host in HOSTS]
-        with SiteServer(cert, key) as pages, running_service() as service:
-            token = service.staff_token("firefox smoke")
-            return subprocess.run(
-                ["node", str(TOOLS / "firefox-smoke.mjs"), str(extension_copy(work)), service.url, token,
-                 str(pages.port), json.dumps(sites)],
-                timeout=300,
-            ).returncode
+        comments = CommentPageServer(cert, key)
+        try:
+            with SiteServer(cert, key) as pages, running_service() as service:
+                config = {
+                    "extension": str(extension_copy(work)),
+                    "server": service.url,
+                    "token": service.staff_token("firefox smoke"),
+                    "sitePort": pages.port,
+                    "sites": sites,
+                    "addedSite": {"host": ADDED_HOST, "port": comments.port,
+                                  "editor": "#comment", "post": "#comment-form button"},
+                }
+                return subprocess.run(["node", str(TOOLS / "firefox-smoke.mjs"), json.dumps(config)],
+                                      timeout=300).returncode
+        finally:
+            comments.close()
 
 
 if __name__ == "__main__":
