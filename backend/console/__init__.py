@@ -14,6 +14,7 @@ from flask_wtf.csrf import CSRFProtect
 bp = Blueprint("console", __name__, url_prefix="/admin",
                template_folder="templates", static_folder="static")
 csrf = CSRFProtect()
+SESSION_LIFETIME = timedelta(hours=8)
 
 
 class ConsoleSessionInterface(SecureCookieSessionInterface):
@@ -29,7 +30,7 @@ def init_app(app) -> None:
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # a token lives as long as the signed-in session
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
-    app.config.setdefault("PERMANENT_SESSION_LIFETIME", timedelta(hours=8))
+    app.config["PERMANENT_SESSION_LIFETIME"] = SESSION_LIFETIME  # a working day; Flask's default is 31 days
     app.session_interface = ConsoleSessionInterface()
     csrf.init_app(app)
     app.register_blueprint(bp)

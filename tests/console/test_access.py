@@ -1,5 +1,7 @@
 """Who may reach the console: sign-in, sign-out, forged forms, lock-out."""
-from datetime import timedelta
+import re
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 
 import pytest
 from sqlalchemy import select
@@ -61,10 +63,12 @@ def test_wrong_password_is_refused(client):
     assert client.get("/admin/").status_code == 302
 
 
-def test_session_cookie_is_httponly_and_samesite_lax(client):
+def test_session_cookie_is_httponly_and_samesite_lax_and_lasts_a_working_day(client):
     response = sign_in(client)
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+    expires = parsedate_to_datetime(re.search(r"Expires=([^;]+)", cookie)[1])
+    assert timedelta(hours=7, minutes=59) < expires - datetime.now(timezone.utc) <= timedelta(hours=8)
 
 
 def test_session_cookie_is_secure_over_https(app):
