@@ -12,7 +12,7 @@ from playwright.sync_api import sync_playwright
 
 import extension_browser
 from dev_set_service import running_service
-from site_server import PAGES_DIST, SiteServer, build_pages, make_certificate
+from site_server import PAGES_DIST, SITES, SiteServer, build_pages, make_certificate
 
 @pytest.fixture(scope="session")
 def built_pages() -> Path:
@@ -66,8 +66,17 @@ def configured_extension(browser_context, extension_id, service, staff_token) ->
     return extension_id
 
 
+@pytest.fixture(scope="session")
+def user_added_sites(browser_context, configured_extension) -> list[str]:
+    """The test sites the extension is not on by default (Mastodon), added in Options."""
+    added = [site for site in SITES if site.added_as]
+    for site in added:
+        extension_browser.add_site(browser_context, configured_extension, site.host, site.added_as)
+    return [site.host for site in added]
+
+
 @pytest.fixture
-def page(browser_context, configured_extension):
+def page(browser_context, configured_extension, user_added_sites):
     page = browser_context.new_page()
     yield page
     page.close()

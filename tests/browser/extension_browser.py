@@ -68,3 +68,28 @@ def configure_extension(context: BrowserContext, extension_id: str, server_url: 
         page.wait_for_timeout(300)  # let chrome.storage settle before the next page reads it
     finally:
         page.close()
+
+
+def add_site(context: BrowserContext, extension_id: str, host: str, kind_label: str) -> None:
+    """Adds a site (a Mastodon instance, say) the way a member of staff does.
+
+    Options asks Chromium for the host permission at that moment, and Chromium's
+    permission prompt cannot be answered from Playwright; so the grant is made first
+    through chrome://extensions' "Site access" controls (what the person could also do
+    there), after which the prompt is skipped and Options carries on as after "Allow"."""
+    grant = context.new_page()
+    try:
+        grant.goto("chrome://extensions/")
+        grant.evaluate("([id, pattern]) => chrome.developerPrivate.addHostPermission(id, pattern)",
+                       [extension_id, f"https://{host}/*"])
+    finally:
+        grant.close()
+    page = context.new_page()
+    try:
+        page.goto(f"chrome-extension://{extension_id}/{options_path()}")
+        page.get_by_label("Site address").fill(host)
+        page.get_by_label("Kind of site").select_option(label=kind_label)
+        page.get_by_role("button", name="Add site").click()
+        page.get_by_text(f"Added {host}").wait_for()
+    finally:
+        page.close()

@@ -107,7 +107,7 @@ def main() -> None:
     args = parser.parse_args()
 
     build_pages()
-    sites = [site for site in SITES if site.on_by_default]
+    sites = [site for site in SITES if not site.added_as]
     pupils = ui.dev_set_pupils()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         workdir = Path(tmp)

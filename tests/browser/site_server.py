@@ -26,7 +26,7 @@ class Site:
     editor: str  # the editor library, for test ids
     editor_selector: str  # the compose box, as on the real site
     post_selector: str  # the site's Post/Reply/Send button
-    on_by_default: bool = True  # the extension is active there without the user adding it
+    added_as: str | None = None  # None: on by default; else the kind of site chosen in Options
 
 
 SITES = [
@@ -43,10 +43,10 @@ SITES = [
          'textarea[aria-label^="Add a comment"]', '.comment-form [role="button"]'),
     Site("www.youtube.com", "youtube-contenteditable", "contenteditable",
          "#contenteditable-root", "#submit-button button"),
-    # Mastodon instances are switched on by the user in Options (not on by default).
+    # Mastodon instances are added by the user in Options (not on by default).
     Site("mastodon.social", "mastodon-textarea", "textarea",
          "textarea.autosuggest-textarea__textarea", ".compose-form__publish-button-wrapper button",
-         on_by_default=False),
+         added_as="Mastodon instance"),
 ]
 SITE_BY_HOST = {site.host: site for site in SITES}
 

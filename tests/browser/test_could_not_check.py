@@ -15,7 +15,6 @@ from site_server import SITES
 pytestmark = pytest.mark.browser
 
 NOTICE = "Precheck could not check this post"
-DEFAULT_ON = [site for site in SITES if site.on_by_default]
 
 
 def closed_port_url() -> str:
@@ -36,7 +35,7 @@ def broken_setup(request, browser_context, configured_extension, service, staff_
     configure_extension(browser_context, configured_extension, service.url, staff_token)
 
 
-@pytest.mark.parametrize("site", DEFAULT_ON, ids=lambda site: f"{site.editor}@{site.host}")
+@pytest.mark.parametrize("site", SITES, ids=lambda site: f"{site.editor}@{site.host}")
 def test_notice_shows_and_posting_goes_ahead(broken_setup, page, site):
     pupil = ui.dev_set_pupils()[0]
     draft = f"Great match today, {pupil.full_name} scored twice!"
