@@ -22,7 +22,8 @@ def utf16_length(text: str) -> int:
 def check():
     service = current_app.extensions["precheck"]
     max_units = current_app.config["MAX_TEXT_LENGTH"]
-    data = json_object(max_units * BYTES_PER_UNIT + CONTEXT_ALLOWANCE)
+    # A draft cut mid-emoji by the page carries a lone surrogate: repaired to U+FFFD, not refused.
+    data = json_object(max_units * BYTES_PER_UNIT + CONTEXT_ALLOWANCE, repair_lone_surrogates=True)
     text = data.get("text")
     if not isinstance(text, str):
         raise ApiError(400, "bad_request", "'text' is required and must be a string.", field="text")

@@ -204,3 +204,21 @@ def test_healthz(client):
     assert response.status_code == 200
     body = response.get_json()
     assert body["status"] == "ok" and isinstance(body["lists_version"], int)
+
+
+def test_lone_surrogates_from_javascript_are_repaired_keeping_offsets(client, admin_headers, staff_headers):
+    """A draft cut mid-emoji arrives as JSON "\\ud83d"; it is checked, offsets still in the page's units."""
+    require_pupil_name_rule(client, admin_headers, staff_headers)
+    body = b'{"text": "\\ud83d Aisha Khan \\udc00 in 9B", "context": {"site": "\\udc00x.com"}}'
+    response = client.post("/api/v1/check", data=body, headers={**staff_headers, "Content-Type": "application/json"})
+    assert response.status_code == 200
+    names = [f for f in response.get_json()["findings"] if f["category"] == "pupil-name"]
+    assert [(f["start"], f["end"], f["quote"]) for f in names] == [(2, 12, "Aisha Khan")]
+
+
+def test_lone_surrogates_are_refused_where_they_would_be_stored(client, admin_headers):
+    for path, method, body in [("/api/v1/admin/tokens", "post", b'{"label": "Mr \\ud83d"}'),
+                               ("/api/v1/admin/settings", "put", b'{"note": "DSL \\udc00"}')]:
+        response = getattr(client, method)(path, data=body, headers={**admin_headers, "Content-Type": "application/json"})
+        assert response.status_code == 400
+        assert "surrogate" in error_of(response)["message"]

@@ -1,17 +1,21 @@
 """Hypothesis throws arbitrary bodies at the check and admin endpoints: never a 500, always JSON errors."""
 import json
+from contextlib import ExitStack
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from backend import create_app
+from tests.support.databases import postgres_database, postgres_server_url
 
 ADMIN = {"Authorization": "Bearer fuzz-admin-token-0123456789abcdef"}
 
+# Any code point, lone surrogates included: JSON can carry them ("\\ud83d") and JavaScript sends them.
+any_text = st.text(st.characters(exclude_categories=()))
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | any_text,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(any_text.filter(lambda t: len(t) <= 12), inner, max_size=5),
     max_leaves=20)
 context_values = st.fixed_dictionaries({}, optional={
     "site": st.one_of(st.text(max_size=30), json_values),
@@ -22,7 +26,7 @@ context_values = st.fixed_dictionaries({}, optional={
 })
 check_bodies = st.one_of(
     json_values,
-    st.fixed_dictionaries({"text": st.one_of(st.text(), json_values)}, optional={"context": context_values}),
+    st.fixed_dictionaries({"text": st.one_of(any_text, json_values)}, optional={"context": context_values}),
 )
 settings_bodies = st.one_of(json_values, st.fixed_dictionaries({}, optional={
     "timezone": st.one_of(st.sampled_from(["Europe/London", "UTC", "Mars/Base"]), json_values),
@@ -33,7 +37,7 @@ settings_bodies = st.one_of(json_values, st.fixed_dictionaries({}, optional={
     "categories": st.dictionaries(st.sampled_from(["offensive", "working-hours", "nope"]),
                                   st.fixed_dictionaries({}, optional={"enabled": json_values,
                                                                       "severity": json_values}) | json_values),
-    "note": st.text() | json_values,
+    "note": any_text | json_values,
 }))
 csv_bodies = st.one_of(
     st.binary(max_size=300),
@@ -43,15 +47,21 @@ csv_bodies = st.one_of(
 content_types = st.sampled_from(["application/json", "text/csv", "text/plain", "application/octet-stream", ""])
 
 
-@pytest.fixture(scope="module")
-def fuzz_app(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def fuzz_app(request, tmp_path_factory):
     path = tmp_path_factory.mktemp("fuzz")
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{path / 'fuzz.sqlite3'}",
-                      "INSTANCE_PATH": str(path), "ADMIN_TOKEN": ADMIN["Authorization"][7:],
-                      "SECRET_KEY": "x", "RATE_LIMIT_CHECK": "1000000 per minute",
-                      "RATE_LIMIT_ADMIN": "1000000 per minute"})
-    yield app
-    app.extensions["precheck"].store.close()
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{path / 'fuzz.sqlite3'}"
+        elif postgres_server_url():
+            url = stack.enter_context(postgres_database())
+        else:
+            pytest.skip("PRECHECK_TEST_POSTGRES_URL is not set (scripts/test.sh sets it)")
+        app = create_app({"TESTING": True, "DATABASE_URL": url, "INSTANCE_PATH": str(path),
+                          "ADMIN_TOKEN": ADMIN["Authorization"][7:], "SECRET_KEY": "x",
+                          "RATE_LIMIT_CHECK": "1000000 per minute", "RATE_LIMIT_ADMIN": "1000000 per minute"})
+        yield app
+        app.extensions["precheck"].store.close()
 
 
 @pytest.fixture(scope="module")
