@@ -9,8 +9,8 @@ const BUTTON_WORDS = /^(post|reply|send|comment|publish|submit|share)\b/i;
 /** The outermost editable element: a rich editor nests editable islands. */
 function outermostEditable(element) {
   let top = element;
-  for (let up = element.parentElement; up; up = up.parentElement) {
-    if (up.isContentEditable) top = up;
+  for (let up = element.parentElement?.closest(EDITABLE); up; up = up.parentElement?.closest(EDITABLE)) {
+    top = up;
   }
   return top;
 }
