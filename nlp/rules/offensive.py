@@ -37,11 +37,11 @@ _INSULTS = frozenset({
     "asshole", "assholes", "shithead", "fuckwit", "dipshit", "douche", "douchebag", "lunatic", "lunatics", "nutter",
     "nutters", "psycho", "psychos", "weirdo", "freak", "freaks", "fatso", "pig", "pigs", "cow", "cows", "bastard",
     "bastards", "brat", "brats", "oaf", "clown", "clowns", "plank", "planks", "dafty", "spanner", "dipstick", "dumbo",
-    "dumb", "stupid", "thicko", "simpleton", "melt", "melts",
+    "dumb", "stupid", "thicko", "simpleton", "melt", "melts", "knob", "knobs",
 })
 # Insults that are ordinary words elsewhere ("thick fog", "pig farm", "the cow", "circus clown"):
 # only when said of a person ("a total muppet", "you absolute moron", "are useless").
-_CONTEXTUAL = frozenset({"thick", "useless", "pathetic", "pig", "pigs", "cow", "cows", "clown", "clowns", "tramp", "plank",
+_CONTEXTUAL = frozenset({"knob", "knobs", "thick", "useless", "pathetic", "pig", "pigs", "cow", "cows", "clown", "clowns", "tramp", "plank",
                          "planks", "spanner", "melt", "melts", "dumb", "stupid", "dumbo", "pissed",
                          "freak", "freaks", "git", "div", "divs", "feral", "lunatic", "lunatics", "loser", "losers",
                          "brat", "brats", "oaf", "scum", "vermin", "psycho", "psychos"})

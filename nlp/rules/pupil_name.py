@@ -31,6 +31,8 @@ _PINNED = re.compile(r"^(?:\s*(?:and|&)\s+[^\W\d_]+)?\s*[,(]?\s*(?:(?:in|from|of
                      r"(?:form|class|tutor|register|registration|reg\b|year\s?\d|y\d|[sp][1-7]\b|\d{1,2}\s?[a-z]{1,3}\d?\b|set\s?\d|reception|nursery)"
                      r"|(?:year\s?\d{1,2}|y\d{1,2}|[sp][1-7]|\d{1,2}\s?[a-z]{1,3}\d?)\s*[),])", re.I)
 _PLACED_IN = re.compile(r"(?:\s*(?:and|&)\s+[^\W\d_]+)?\s*[,(]?\s*(?:in|from|of)\s+(?:my\s+|our\s+|the\s+)?", re.I)
+_AND = re.compile(r"\s*(?:,|,?\s+and|&|\+)\s*", re.I)
+_AND_BEFORE = re.compile(r"\s*(?:,|,?\s+and|&|\+)\s*$", re.I)
 _FAMILY_AFTER = re.compile(r"^\s+(?:twins|brothers|sisters|siblings|boys|girls|kids|cousins|family)\b", re.I)
 # ORG is left out: the small model often tags a lone first name as one.
 _OTHER_ENTITY = {"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME", "MONEY", "LAW"}
@@ -129,7 +131,27 @@ class Detector:
             if self._family_surname(draft, i):
                 weak.append(Hit(w.start, w.end))
             i += 1
+        self._coordinated(draft, strong, taken)
+        self._coordinated(draft, weak, taken)
         return strong, weak
+
+    def _coordinated(self, draft: Draft, hits: list[Hit], taken) -> None:
+        """A list first name joined by "and", "&" or a comma to a name already taken for a pupil is one too:
+        "Lan and Minh", "Pearl, Angel and Ivy" - whatever ordinary words the names are."""
+        starts = {h.start for h in hits}
+        ends = {h.end for h in hits}
+        for n, w in enumerate(draft.words):
+            if w.start in starts or not (w.is_title or w.is_upper) or (w.key,) not in self.book.first:
+                continue
+            if any(a < w.end and w.start < b for a, b in taken) or any(a < w.end and w.start < b for a, b in ((h.start, h.end) for h in hits)):
+                continue
+            after = _AND.match(draft.text, w.end)
+            before = _AND_BEFORE.search(draft.text[:w.start])
+            joined = (after and after.end() in starts) or (before and before.start() in ends)
+            if joined and not _someone_else(draft, n, n):
+                hits.append(Hit(w.start, w.end))
+                starts.add(w.start)
+                ends.add(w.end)
 
     def _full_name(self, draft: Draft, i: int) -> int | None:
         """Last word index of a pupil's full name (or first name and surname initial) at word i."""
@@ -195,9 +217,10 @@ class Detector:
         w = ws[i]
         surface_message = draft.context.surface == "message"
         ordinary = all(x.key in self.words for x in ws[i:j + 1])
+        vocative = surface_message and _GREETING.match(draft.text[:w.start]) is not None
         if not (w.is_title or w.is_upper):
-            # people write names in lower case in private messages ("ok jakub,"), rarely elsewhere
-            if not (surface_message and not ordinary):
+            # people write names in lower case in private messages ("ok jakub,", "hey destiny,"), rarely elsewhere
+            if not (surface_message and (vocative or not ordinary)):
                 return False
         pinned = self._pinned(draft, j)
         if _someone_else(draft, i, j):
@@ -216,8 +239,8 @@ class Detector:
             # count against names that are ordinary words ("Jordan", "Chelsea")
             if token is not None and token.ent_type_ in _OTHER_ENTITY and not _subject_of_action(token):
                 return False
-            vocative = surface_message and _GREETING.match(draft.text[:w.start]) is not None
-            if token is not None and token.pos_ != "PROPN" and token.ent_type_ != "PERSON" and not vocative:
+            if token is not None and token.pos_ != "PROPN" and token.ent_type_ != "PERSON" and not vocative \
+                    and not _told_or_did(token):
                 return False
             if draft.starts_sentence(i) and not vocative and not _subject_of_action(token):
                 return False
@@ -253,6 +276,11 @@ _BELONGINGS = frozenset({
     "essay", "work", "story", "book", "books", "project", "drawing", "painting", "poem", "speech", "answer", "question",
     "coursework", "model", "presentation", "writing", "handwriting", "spelling", "behaviour", "excuse", "face", "birthday",
 })
+
+
+def _told_or_did(token) -> bool:
+    """Followed by a verb in the past tense: "Destiny told me", "Hunter asked" (not "Hope springs")."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].tag_ == "VBD"
 
 
 def _subject_of_action(token) -> bool:

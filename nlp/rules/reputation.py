@@ -37,7 +37,7 @@ _NEGATIVE = re.compile(r"""\b(?:
     cares?\s+more\s+about|only\s+cares?|(?:nobody|no\s+one|noone)\b.{0,30}\bcares?|falling\s+apart|
     (?:late|wrong|broken)\s+again|again!*$|failing|waste\s+of|worse|no\s+(?:support|discipline|backbone)|zero\s+support|unsupportive|
     under\s+the\s+bus|hung\s+(?:us\s+)?out\s+to\s+dry|treat(?:s|ed)?\s+(?:us|staff)\s+like|pay\s+(?:us\s+)?peanuts|morale\s+is|
-    leaving\s+in\s+droves|nobody\s+wants\s+to\s+work|stingy|tight-?fisted
+    leaving\s+in\s+droves|(?:going|gone|went)\s+downhill|(?:\w+\s+)?heads?\s+in\s+(?:\w+\s+)?years|nobody\s+wants\s+to\s+work|stingy|tight-?fisted
 )""", re.I | re.X)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 

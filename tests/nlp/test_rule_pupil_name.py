@@ -93,3 +93,23 @@ def test_a_staff_first_name_alone_is_taken_for_the_colleague(categories):
 
 def test_a_famous_namesake_with_school_context_is_still_a_pupil(categories):
     assert "pupil-name" in categories("Harry Styles in 6K sang at the end of year show")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Summer and Lowenna from 4T read at assembly", "Summer"),  # joined to a pinned pupil name
+    ("Jago, Faith and Tamsin ran the whole assembly", "Faith"),
+])
+def test_a_word_name_joined_to_a_pupil_name_is_a_pupil(found, text, quote):
+    assert ("pupil-name", quote) in found(text)
+
+
+def test_a_lower_case_word_name_greeted_in_a_message(categories):
+    assert {"pupil-name", "direct-message"} <= categories("hey summer, did you get my email about the trip?", surface="message")
+
+
+@pytest.mark.parametrize("text", [
+    "Harry Styles rowed across the Tamar in 1887, says the plaque",
+    "Will Hocking is the best episode of the series",
+])
+def test_historical_and_fictional_namesakes(categories, text):
+    assert "pupil-name" not in categories(text)
