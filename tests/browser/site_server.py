@@ -43,10 +43,12 @@ SITES = [
          'textarea[aria-label^="Add a comment"]', '.comment-form [role="button"]'),
     Site("www.youtube.com", "youtube-contenteditable", "contenteditable",
          "#contenteditable-root", "#submit-button button"),
-    # Mastodon instances are added by the user in Options (not on by default).
     Site("mastodon.social", "mastodon-textarea", "textarea",
-         "textarea.autosuggest-textarea__textarea", ".compose-form__publish-button-wrapper button",
-         added_as="Mastodon instance"),
+         "textarea.autosuggest-textarea__textarea", ".compose-form__publish-button-wrapper button"),
+    # A site the extension does not know: the user adds it in Options (generic adapter).
+    Site("news.example.org", "news-comments", "textarea-form",
+         "#commentform textarea#comment", '#commentform input[type="submit"]',
+         added_as="Other site (text boxes and comment forms)"),
 ]
 SITE_BY_HOST = {site.host: site for site in SITES}
 

@@ -71,9 +71,8 @@ def test_options_refuse_a_server_url_that_is_not_one(options, service):
 
 def open_popup_for(browser_context, extension_id, site_page):
     """The toolbar popup as it opens over `site_page`: loaded in a background tab while
-    the site's tab is the active one. Playwright cannot click the toolbar button, so the
-    popup gets no activeTab grant and cannot read the tab's URL: its per-site switch
-    stays hidden here (the same switch is tested on the Options page)."""
+    the site's tab is the active one (Playwright cannot click the toolbar button, so
+    the popup gets no activeTab grant and learns the site from the content script)."""
     popup = browser_context.new_page()
     popup.goto(f"chrome-extension://{extension_id}/{extension_browser.popup_path()}")
     site_page.bring_to_front()
@@ -93,6 +92,7 @@ def test_popup_shows_connection_and_the_number_of_warnings(browser_context, conf
     popup = open_popup_for(browser_context, configured_extension, page)
     try:
         expect(popup.get_by_text(re.compile(r"^Connected"))).to_be_visible()
+        expect(popup.get_by_label("Check my posts on X (Twitter)")).to_be_checked()
         word = "warning" if findings == 1 else "warnings"
         expect(popup.get_by_text(f"{findings} {word} in the current draft")).to_be_visible()
     finally:
@@ -121,6 +121,34 @@ def test_site_switch_in_options_turns_precheck_off_and_on(options, page):
         options.wait_for_timeout(300)
 
     page.reload()
+    page.locator(X.editor_selector).click()
+    page.keyboard.type(draft, delay=10)
+    expect(ui.status(page)).to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
+
+
+def test_popup_switch_turns_precheck_off_and_on_for_this_site(browser_context, configured_extension, page):
+    pupil = ui.dev_set_pupils()[7]
+    draft = ui.draft_naming(pupil)
+    page.goto(f"https://{X.host}/")
+    page.locator(X.editor_selector).click()
+    popup = open_popup_for(browser_context, configured_extension, page)
+    switch = popup.get_by_label("Check my posts on X (Twitter)")
+    try:
+        switch.uncheck()
+        page.bring_to_front()
+        page.locator(X.editor_selector).click()
+        page.keyboard.type(draft, delay=10)
+        page.wait_for_timeout(2_000)  # a check, were one made, would show by now
+        expect(page.locator('[data-precheck="overlay"] .precheck-finding')).to_have_count(0)
+        page.locator(X.post_selector).click()
+        page.wait_for_function("() => window.__posted.length > 0", timeout=5_000)
+        expect(ui.dialog(page)).to_have_count(0)
+        assert ui.posted(page) == [draft]
+    finally:
+        switch.check()
+        popup.close()
+
+    # Back on, without reloading the page.
     page.locator(X.editor_selector).click()
     page.keyboard.type(draft, delay=10)
     expect(ui.status(page)).to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
