@@ -8,7 +8,7 @@ import argparse
 import sys
 from dataclasses import replace
 
-from bench.report import markdown, render
+from bench.report import render, write_into
 from bench.run import QUICK, BenchConfig, run
 
 
@@ -18,7 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="comma-separated pupil list sizes (default 100,2000,20000,100000)")
     parser.add_argument("--no-presidio", action="store_true", help="skip Microsoft Presidio")
     parser.add_argument("--connections", type=int, help="concurrent clients for throughput (default 4)")
-    parser.add_argument("--write", metavar="PATH", help="also write the report, with date and machine, to PATH")
+    parser.add_argument("--write", metavar="PATH",
+                        help="also write the report, with date and machine, into PATH (replacing the last one there)")
     args = parser.parse_args(argv)
 
     config = QUICK if args.quick else BenchConfig()
@@ -33,8 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     print(render(results))
     if args.write:
         command = " ".join(["python -m bench", *(sys.argv[1:] if argv is None else argv)])
-        with open(args.write, "w", encoding="utf-8") as f:
-            f.write(markdown(results, command))
+        write_into(args.write, results, command)
         print(f"bench: wrote {args.write}", file=sys.stderr)
     return 0
 

@@ -1,16 +1,19 @@
 """What the service is compared with, timed in the benchmark's own process on the same texts.
 
-- The floor: the bare spaCy pipeline, `nlp(text)`, with the model the service
-  loads. No check can be cheaper than tokenising, tagging and parsing the draft.
+- The floor: the bare spaCy pipeline, `nlp(text)`, as the service loads it. No
+  check can be cheaper than running the pipeline over the draft.
+- Precheck's own nlp.Engine, called directly: the service's cost without HTTP,
+  Flask and the store, on the same footing as Presidio.
 - Microsoft Presidio's AnalyzerEngine on the same pipeline (configured through
   NlpEngineProvider, so nothing is downloaded), with the pupils' names registered
   once as a deny-list PatternRecognizer, next to its built-in recognizers.
 """
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bench.names import GeneratedPupil
+from bench.names import GeneratedPupil, pupils_csv
 from bench.stats import Percentiles, Timed
 from nlp.model import DEFAULT_MODEL
 
@@ -37,6 +40,16 @@ def bare_pipeline(model: str = DEFAULT_MODEL):
     return load_pipeline(model)
 
 
+def engine_for(nlp, people: list[GeneratedPupil]) -> tuple[object, float]:
+    """Precheck's Engine for these pupils (read from the CSV the service gets), and its build seconds."""
+    from nlp import Engine, NameLists, Settings
+    from nlp.lists import parse_pupils_csv
+    lists = NameLists(pupils=tuple(parse_pupils_csv(pupils_csv(people)).entries))
+    started = time.perf_counter()
+    engine = Engine(nlp, lists, Settings())
+    return engine, time.perf_counter() - started
+
+
 def deny_list(people: list[GeneratedPupil]) -> list[str]:
     """The names Presidio gets: each pupil's full legal and preferred name, once each."""
     names = set()
@@ -56,6 +69,8 @@ class Presidio:
     def load(cls, model: str = DEFAULT_MODEL) -> "Presidio":
         from presidio_analyzer import AnalyzerEngine
         from presidio_analyzer.nlp_engine import NlpEngineProvider
+        # It warns at length about recognizers for other languages and unmapped entity labels.
+        logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
         provider = NlpEngineProvider(nlp_configuration={
             "nlp_engine_name": "spacy",
             "models": [{"lang_code": "en", "model_name": model}],

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from importlib import metadata
 
 from bench.apply import ApplyRun, apply_list, flags
-from bench.inprocess import Presidio, bare_pipeline, time_calls
+from bench.inprocess import Presidio, bare_pipeline, engine_for, time_calls
 from bench.load import Client, LatencyRun, ThroughputRun, check_body, latency, throughput
 from bench.proc import ProcessMemory, children, cpu_seconds, process_memory
 from bench.names import describe, pupils
@@ -57,6 +57,8 @@ class SizeResult:
     master: ProcessMemory
     names_flagged: bool  # did the service flag the tweet's pupil
     build_ms: list[float]  # each worker's engine build for this list, from the service's log
+    engine_build_seconds: float = 0.0  # nlp.Engine for this list, in process
+    engine: dict[str, Timed] = field(default_factory=dict)  # nlp.Engine.check, in process
     presidio_build_seconds: float | None = None
     presidio: dict[str, Timed] = field(default_factory=dict)
     presidio_found: bool | None = None  # did Presidio's deny-list find the tweet's pupil
@@ -152,7 +154,6 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
     nlp = bare_pipeline()
     for size in TEXT_SIZES:
         results.floor[size] = time_calls(lambda: nlp(texts[size]), config.inprocess_calls[size], config.inprocess_seconds)
-    del nlp
 
     presidio = None
     if config.presidio:
@@ -171,6 +172,12 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
             progress(f"{n} pupils: applying the list, latency, throughput, memory")
             result = _measure_service(service, client, staff_token, people[:n], texts, round_number,
                                       expect_marker, config)
+            progress(f"{n} pupils: nlp.Engine in this process")
+            engine, result.engine_build_seconds = engine_for(nlp, people[:n])
+            result.engine = {size: time_calls(lambda: engine.check(texts[size]), config.inprocess_calls[size],
+                                              config.inprocess_seconds)
+                             for size in TEXT_SIZES}
+            del engine
             if presidio is not None:
                 progress(f"{n} pupils: Presidio")
                 result.presidio_build_seconds = presidio.register_pupils(people[:n])

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from bench.names import describe, pupils, pupils_csv
-from bench.report import render
+from bench.report import BEGIN, END, render, write_into
 from bench.run import QUICK, TEXT_SIZES, run
 from bench.stats import Percentiles
 from bench.texts import drafts
@@ -55,7 +55,7 @@ def test_percentiles_interpolate():
 
 
 @pytest.mark.gunicorn
-def test_a_tiny_run_gives_well_formed_figures():
+def test_a_tiny_run_gives_well_formed_figures(tmp_path):
     config = replace(QUICK, sizes=(5, 40), throughput_seconds=0.5, inprocess_seconds=0.2)
     results = run(config, progress=lambda _msg: None)
 
@@ -72,6 +72,7 @@ def test_a_tiny_run_gives_well_formed_figures():
             sane(s.latency[size].timings)
             assert s.latency[size].errors == 0
             assert s.cpu_ms[size] > 0
+            sane(s.engine[size].wall)
             sane(s.presidio[size].wall)
         assert s.throughput.checks_per_second > 0 and s.throughput.errors == 0 and s.throughput_cpu_ms > 0
         assert 0 < s.apply.upload_seconds <= s.apply.applied_seconds
@@ -79,10 +80,21 @@ def test_a_tiny_run_gives_well_formed_figures():
         assert len(s.workers) == config.workers
         for w in s.workers:
             assert 0 < w.pss_mb <= w.rss_mb <= w.peak_rss_mb
-        assert s.presidio_build_seconds > 0 and s.presidio_found
+        assert s.engine_build_seconds > 0 and s.presidio_build_seconds > 0 and s.presidio_found
     report = render(results)
     for heading in ("p50", "p95", "p99", "checks/s", "applied s", "worker RSS MB", "worker PSS MB",
-                    "floor p50", "Presidio p50", "Targets"):
+                    "engine p50", "floor p50", "Presidio p50", "Targets"):
         assert heading in report
     first_cells = {line.split("|")[1].strip() for line in report.splitlines() if line.startswith("|")}
     assert {"5", "40"} <= first_cells
+
+    # --write keeps the words around the results and replaces the results of the last run.
+    doc = tmp_path / "bench.md"
+    doc.write_text("# Benchmark\n\nWhy the targets are missed.\n", encoding="utf-8")
+    write_into(str(doc), results, "python -m bench")
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nMore words.\n", encoding="utf-8")
+    write_into(str(doc), results, "python -m bench")
+    text = doc.read_text(encoding="utf-8")
+    assert text.count(BEGIN) == text.count(END) == 1
+    assert text.startswith("# Benchmark\n\nWhy the targets are missed.") and text.endswith("More words.\n")
+    assert "free -h" in text and "engine/floor" in text
