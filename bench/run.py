@@ -29,11 +29,11 @@ class BenchConfig:
     sizes: tuple[int, ...] = (100, 2_000, 20_000, 100_000)
     # Per text: at most this many sequential checks, and at most `seconds_per_text`.
     requests: dict = field(default_factory=lambda: {"short": 500, "medium": 300, "long": 60})
-    seconds_per_text: float = 4.0
-    throughput_seconds: float = 5.0
+    seconds_per_text: float = 3.0
+    throughput_seconds: float = 4.0
     connections: int = 4
     inprocess_calls: dict = field(default_factory=lambda: {"short": 300, "medium": 200, "long": 40})
-    inprocess_seconds: float = 2.0
+    inprocess_seconds: float = 1.5
     presidio: bool = True
     workers: int = 2
     seed: int = 2026
