@@ -20,8 +20,8 @@ SUGGESTION = "Raise the concern in school (line manager, union rep or the head) 
 _TARGET = re.compile(r"""\b(?:
     (?:our|my|the|this|their)\s+(?:school|academy|college|trust|head(?:teacher)?|head\s+teacher|deputy(?:\s+head)?|principal|slt|leadership(?:\s+team)?|
         management|governors?|governing\s+body|department|dept|staff|colleagues?|senior\s+team|new\s+head|new\s+deputy|business\s+manager)|
-    slt\b|smt\b|senior\s+(?:leadership|management)|leadership|management|depute|principal\s+teachers?|governors|the\s+trust|the\s+head\b|headteacher|
-    (?:the\s+|some\s+of\s+the\s+|these\s+)?parents|(?:kid|child|pupil|student)(?:'s|’s)\s+(?:mum|mom|dad|parents?)|
+    slt\b|smt\b|senior\s+(?:leadership|management)|leadership|management|depute|principal\s+teachers?|governors|the\s+trust\b(?!\s+fund)|the\s+head\b|headteacher|
+    (?:some\s+(?:of\s+(?:the|these)\s+)?|these\s+|the\s+|school\s+)parents\b(?!\s+(?:are\s+)?(?:visiting|coming|came))|parents\s+(?:at|in|round|from)\s+(?:this|our|my|the|here)|(?:kid|child|pupil|student)(?:'s|’s)\s+(?:mum|mom|dad|parents?)|
     (?:kids|pupils|students|children)\s+(?:at|in)\s+(?:my|our|this)\s+(?:school|class)|my\s+(?:class|form|year\s?\d+s?)|year\s?\d{1,2}s?\b|
     colleagues?|staff\s?room|co-?workers?
 )""", re.I | re.X)
@@ -35,7 +35,7 @@ _NEGATIVE = re.compile(r"""\b(?:
     couldn'?t\s+(?:organi[sz]e|run|manage)\s+a\b|(?:don'?t|doesn'?t|didn'?t|couldn'?t|never)\s+(?:care|listen|back\s+us|support\s+us)|
     (?:don'?t|doesn'?t|didn'?t|couldn'?t|never)\s+give\s+a\s+(?:toss|damn|monkey'?s|shit|fuck|crap|hoot)|
     cares?\s+more\s+about|only\s+cares?|(?:nobody|no\s+one|noone)\b.{0,30}\bcares?|falling\s+apart|
-    (?:late|wrong|broken)\s+again|again!*$|failing|waste\s+of|worse|no\s+(?:support|discipline|backbone)|zero\s+support|unsupportive|
+    (?:late|wrong|broken)\s+again|failing|waste\s+of|worse|no\s+(?:support|discipline|backbone)|zero\s+support|unsupportive|
     under\s+the\s+bus|hung\s+(?:us\s+)?out\s+to\s+dry|treat(?:s|ed)?\s+(?:us|staff)\s+like|pay\s+(?:us\s+)?peanuts|morale\s+is|
     leaving\s+in\s+droves|(?:going|gone|went)\s+downhill|(?:\w+\s+)?heads?\s+in\s+(?:\w+\s+)?years|nobody\s+wants\s+to\s+work|stingy|tight-?fisted
 )""", re.I | re.X)

@@ -16,13 +16,13 @@ _CUES = re.compile(r"""\b(?:
     (?:our|the\s+new)\s+head\b(?!\s+of\b)|planning\s+(?:in\b|due|deadline|scrutiny|until|till|all\s+(?:night|weekend|evening|day)|lessons?|for\s+(?:tomorrow|monday|next\s+week|year\s?\d+|my\s+class))|
     scheme\s+of\s+work|curriculum|(?:ks|key\s+stage\s?)[1-5]|learners|cohort|
     marking|to\s+mark|mark(?:ed)?\s+(?:\d+|the|their|my|all|these|those|thirty|sixty)\s+(?:\w+\s+)?(?:books|essays|mocks|papers|tests|scripts|exams)|books\s+to\s+mark|green\s+pen|
-    mocks?\b|mock\s+exams?|gcses?|a[\s-]levels?|btecs?|\bnea\b|sats\b|(?<!eye\s)exams?\b|invigilat\w+|revision\s+(?:session|class|club)\w*|predicted\s+grades?|coursework|assessments?|
+    mocks\b|mock\s+(?:exams?|papers?|results|season|week|interviews?)|(?:the|my|his|her|their|every|a|each)\s+mock\b|gcses?|a[\s-]levels?|btecs?|\bnea\b|sats\b|(?<!eye\s)exams?\b|invigilat\w+|revision\s+(?:session|class|club)\w*|predicted\s+grades?|coursework|assessments?|
     results\s+day|report\s+writing|reports?\s+(?:to\s+write|season)|(?:end\s+of\s+(?:year|term)|school|pupil|writing\s+\d+)\s+reports|data\s+drop|standardisation|
     (?:exercise|maths|english|science|topic|reading|homework|literacy|workbooks?)\s+books|moderation|book\s+(?:look|scrutiny)|work\s+scrutiny|deep\s+dive|
     (?:during|in|after|before|teaching|taught)\s+(?:maths|english|science|pe|re|history|geography|art|music|computing|phonics|french|spanish|german|drama|pshe|rse|dt|guided\s+reading)\b|
     guided\s+reading|golden\s+time|story\s+time|carpet\s+time|circle\s+time|tutor\s+time|form\s+time|homework\s+club|booster\s+(?:sessions?|classes)|
     (?:take|took|taking|do|did|doing|call|called|calling|the\s+(?:morning|afternoon))\s+(?:the\s+)?register|in\s+register|register\s+class|at\s+registration|registration\s+(?:time|period|group)|
-    seating\s+plan|lanyard|photocopier|photocopying|reprographics|whiteboard|smartboard|display\s+boards?|worksheets|starter\s+activity|plenary|differentiat\w+|retrieval\s+practice|
+    seating\s+plan|lanyard|photocopier|photocopying|reprographics|interactive\s+whiteboard|(?:on|at)\s+the\s+(?:white|smart)board|whiteboard\s+pens?|smartboard|display\s+boards?|worksheets|starter\s+activity|plenary|differentiat\w+|retrieval\s+practice|
     free\s+period|frees\b|twilight\s+(?:session|training)|(?:staff|morning)\s+briefing|(?:duty|cover)\s+rota|
     nativity(?:\s+(?:rehearsals?|play))?|sports\s+day|non-uniform|world\s+book\s+day|residential|class\s+trip|forest\s+school|dofe\b|duke\s+of\s+ed\w*|
     options\s+evening|transition\s+day|prize\s+giving|awards\s+evening|school\s+(?:play|production|show|concert|disco|council|uniform|photos?|gates?)|
@@ -37,7 +37,7 @@ _CUES = re.compile(r"""\b(?:
     ofsted|inspection|inspectors?|observed\s+(?:today|this|by|again|lesson)|(?:got|being|was|been)\s+observed|lesson\s+observation|observation\s+(?:today|this|went|feedback)|
     learning\s+walk|drop-?ins?\s+(?:from|by)\s+slt|appraisal|performance\s+management|pay\s+progression|workload|
     teachers?['’]?\s+(?:strike|pay|workload|life|problems)|strike\s+day|\bneu\b|nasuwt|union\s+rep|\#?teacherlife|\#(?:edutwitter|teachertwitter|ukedchat)|
-    detentions?|exclusions?|(?:was|been|got|get|being)\s+(?:excluded|suspended)|(?:excluded|suspended)\s+(?:again|for)|suspension|
+    detentions?(?!\s+cent(?:re|er))|exclusions?|(?:was|been|got|get|being)\s+(?:excluded|suspended)|(?:excluded|suspended)\s+(?:again|for)|suspension|
     isolation\s+(?:room|booth|unit)|internal\s+(?:isolation|exclusion)|behaviour\s+(?:policy|points?|system|management|log)|
     merits?\s+(?:today|award|certificate|points?)|(?:first|a|got\s+a|his|her|their)\s+merit|behaviour\s+sanctions?|
     safeguarding|ehcps?|senco|ppa|inset|cpd|ect\b|nqt\b|pgce|trainee\s+teachers?|teaching\s+assistant|\bta\b|
@@ -46,15 +46,15 @@ _CUES = re.compile(r"""\b(?:
     \bhoy\b|\bhod\b|subject\s+lead|middle\s+lead\w*|
     classroom|my\s+class(?:es)?|the\s+(?:whole\s+)?class\b|in\s+class\b|after\s+class|the\s+kids\s+in\s+my|
     my\s+(?:form|tutor\s+group|tutees?|pupils|students|kids\s+at\s+school)|form\s+(?:group|tutor)|(?:at|in)\s+(?:my|our)\s+school|my\s+school\b|
-    pupils?|students?(?!\s+(?:loans?|finance|discount|days|union|card|flat|house|life|nurse|doctor))|my\s+(?:year\s?\d+|y\d+)s?|year\s?\d{1,2}s?\b|y\d{1,2}s\b|sixth\s+form|
+    pupils?|students?(?!\s+(?:loans?|finance|discount|days|union|card|flat|house|life|nurse|doctor))|my\s+(?:year\s?\d+|y\d+)s?|year\s?\d{1,2}s?\b(?!\s+of\b)|y\d{1,2}s\b|sixth\s+form|
     head\s?teacher|head\s+of\s+(?:year|department|dept|faculty|house|sixth|ks\d|maths|english|science|history|geography|pe|music|art|languages|mfl|re|computing|drama|dt)|
-    (?:assistant\s+)?deputy(?:\s+head)?|slt\b|senior\s+leadership|governors?|the\s+trust\b|academy\s+trust|
+    (?:assistant\s+)?deputy\s+head\w*|(?:the|our|new|a)\s+deputy\b(?!\s+(?:manager|mayor|prime|editor|leader))|deputy\s+principal|slt\b|senior\s+leadership|governors\b|governing\s+body|the\s+trust\b(?!\s+fund)|academy\s+trust|
     homework|handwriting|essay|times\s+tables|spelling\s+(?:test|bee)|(?<!furniture\s)(?<!flat-pack\s)(?<!welsh\s)(?<!national\s)assembly|show\s+and\s+tell|pe\s+kit|
     school\s+trip|trip\s+to\s+\w+\s+with\s+\d+|field\s+trip|\d+\s+teenagers|(?:class|room)\s+(?:full\s+)?of\s+teenagers|
     teaching|taught(?!\s+(?:me|myself|us)\b)|
     quadratics|algebra|fractions|simultaneous\s+equations|photosynthesis|periodic\s+table|phonics|
     as\s+a\s+(?:teacher|ta|tutor|head|senco|dsl)|i'?m\s+a\s+teacher|glamour\s+of\s+teaching|
-    call(?:ed|ing)?\s+home|mentor|tutees?|stars?\s+of\s+the\s+week
+    call(?:ed|ing)?\s+home|(?:my|a|our)\s+mentor\b|mentoring\s+(?:an?\s+)?(?:ect|nqt|trainee|student\s+teacher)|mentor\s+meeting|tutees?|stars?\s+of\s+the\s+week
 )""", re.I | re.X)
 
 # Someone talking about their own children's school or their own classes as a learner.
@@ -64,7 +64,9 @@ _CAPITAL_CUES = re.compile(r"\bSEND?\b|\b[SP][1-7]s?\b")
 
 # ("my kids" alone is how teachers speak of their class, so only a school of their own counts here.)
 _NOT_MY_WORK = re.compile(
-    r"\b(?:my|our)\s+(?:son|daughter|child|boy|girl|little\s+one|eldest|youngest|step-?son|step-?daughter|niece|nephew)(?:'s|’s|s'|s’)?\b"
+    r"\b(?:my|our)\s+(?:(?:little|wee|baby|big|eldest|youngest|older|younger|twin)\s+)?(?:son|daughter|child|boy|girl|little\s+one|eldest|youngest|"
+    r"step-?son|step-?daughter|niece|nephew|brother|sister|cousin|grandson|granddaughter|grandchild|husband|wife|partner|mum|mom|dad)s?(?:'s|’s|s'|s’)?\b"
+    r"|\bmy\s+(?:\w+\s+){0,2}(?:course|degree|masters|ma|msc|phd|dissertation|module|uni|university|night\s+school)\b"
     r"|\b(?:my|our)\s+(?:kids|children)(?:'|’|'s|’s)?\s+(?:school|teacher|class|nursery|homework|nativity|sports\s+day|parents['’]?\s+evening)"
     r"|\b(?:evening|night|spin|yoga|pilates|gym|dance|cooking|driving|swimming|pottery|language)\s+class(?:es)?\b"
     r"|\b(?:driving|swimming|piano|guitar|violin|drum|dance|riding|golf|tennis|singing|ski|surf|cookery)\s+(?:test|lessons?)", re.I)
