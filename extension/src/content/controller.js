@@ -43,8 +43,9 @@ export class Controller {
       view.addEventListener('click', this.#onClick, true);
       view.addEventListener('keydown', this.#onKeydown, true);
     }
+    // Text arrives only in a focused editor, so focus is when a session starts;
+    // after that each session hears its own editor's input.
     window.addEventListener('focusin', this.#onFocusIn, true);
-    window.addEventListener('input', this.#onFocusIn, true);
     window.addEventListener('scroll', this.#requestReposition, { capture: true, passive: true });
     window.addEventListener('resize', this.#requestReposition, { passive: true });
     this.#sweep = setInterval(() => this.#dropDetached(), SWEEP_INTERVAL_MS);
@@ -58,7 +59,6 @@ export class Controller {
       view.removeEventListener('keydown', this.#onKeydown, true);
     }
     window.removeEventListener('focusin', this.#onFocusIn, true);
-    window.removeEventListener('input', this.#onFocusIn, true);
     window.removeEventListener('scroll', this.#requestReposition, { capture: true });
     window.removeEventListener('resize', this.#requestReposition);
     clearInterval(this.#sweep);

@@ -127,6 +127,12 @@ export class Overlay {
 
   /** Put highlights and panel where the editor is now. */
   reposition() {
+    // Nothing to place: skip the layout reads. The (empty) live region stays
+    // rendered, so its first message is announced.
+    if (!this.isShowing) {
+      this.#layer.replaceChildren();
+      return;
+    }
     const editor = this.#editor;
     const view = editor.ownerDocument.defaultView;
     const box = editor.getBoundingClientRect();
