@@ -1,4 +1,5 @@
-// X's compose box: a Draft.js editor (data-testid="tweetTextarea_0") and the "Post" button.
+// X's compose box: a Draft.js editor (data-testid="tweetTextarea_0"), the media picker
+// (data-testid="fileInput") with its previews (data-testid="attachments") and "Post".
 import React, {useRef, useState} from 'react';
 import ReactDOM from 'react-dom';
 import {Editor, EditorState, getDefaultKeyBinding} from 'draft-js';
@@ -8,6 +9,7 @@ import {exposeEditorText, isPostShortcut, publish} from './posting.js';
 
 function Composer() {
   const [editorState, setEditorState] = useState(() => EditorState.createEmpty());
+  const [photos, setPhotos] = useState([]);
   const latest = useRef(editorState);
   latest.current = editorState;
   exposeEditorText(() => latest.current.getCurrentContent().getPlainText());
@@ -15,7 +17,9 @@ function Composer() {
   const post = () => {
     publish(latest.current.getCurrentContent().getPlainText());
     setEditorState(EditorState.createEmpty());
+    setPhotos([]);
   };
+  const attach = (event) => setPhotos([...event.target.files].map((file) => URL.createObjectURL(file)));
   return (
     <div>
       <div className="editor-box">
@@ -29,7 +33,13 @@ function Composer() {
           handleKeyCommand={(command) => (command === 'post' ? (post(), 'handled') : 'not-handled')}
         />
       </div>
+      {photos.length > 0 && (
+        <div data-testid="attachments">
+          {photos.map((url) => <img key={url} src={url} alt="" height="80" />)}
+        </div>
+      )}
       <div className="actions">
+        <input type="file" data-testid="fileInput" accept="image/*,video/*" multiple aria-label="Add photos or video" onChange={attach} />
         <button type="button" role="button" data-testid="tweetButtonInline" onClick={post}>Post</button>
       </div>
     </div>
