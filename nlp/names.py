@@ -13,6 +13,7 @@ from nlp.textnorm import phrase_keys
 FIRST_VARIANT_SIMILARITY = 0.8
 LAST_VARIANT_SIMILARITY = 0.85
 MIN_VARIANT_LENGTH = 3
+MIN_SHORT_NAME = 3
 
 
 class NameBook:
@@ -24,6 +25,7 @@ class NameBook:
         self.last: dict[tuple, set[int]] = defaultdict(set)
         self.first_initial_last: dict[tuple, set[int]] = defaultdict(set)  # (initial, last)
         self.first_last_initial: dict[tuple, set[int]] = defaultdict(set)  # (first, initial)
+        self.firsts_by_last: dict[tuple, set[str]] = defaultdict(set)  # surname -> joined first names
         self.joined_first: dict[str, tuple] = {}  # "abdulbasit" -> ("abdul", "basit")
         self.joined_last: dict[str, tuple] = {}
         self._first_sounds: dict[str, set[tuple]] = defaultdict(set)
@@ -42,6 +44,7 @@ class NameBook:
         if not f:
             return
         self.full[(f, l)].add(person)
+        self.firsts_by_last[l].add("".join(f))
         self.first[f].add(person)
         self.joined_first["".join(f)] = f
         self._first_sounds[sound_key("".join(f))].add(f)
@@ -72,6 +75,15 @@ class NameBook:
                 if candidate != words and len(candidate) == len(words) and similar(joined, "".join(candidate), threshold):
                     found.add(candidate)
         return found
+
+    def shortened_first(self, words: tuple, last: tuple) -> set[tuple]:
+        """List first names these words shorten, among people with this exact surname:
+        "Alex" for Alexander, "Sam" for Samuel, "Dan" for Daniel (a diminutive, not a variant)."""
+        short = "".join(words)
+        if len(short) < MIN_SHORT_NAME:
+            return set()
+        return {self.joined_first[full] for full in self.firsts_by_last.get(last, ())
+                if full != short and full.startswith(short)}
 
     def people_named(self, firsts: set[tuple], lasts: set[tuple]) -> set[int]:
         people: set[int] = set()

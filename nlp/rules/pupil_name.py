@@ -159,16 +159,24 @@ class Detector:
         for a in range(min(book.max_first_words, len(ws) - i), 0, -1):
             if not all(ws[k].gap_before for k in range(i + 1, i + a)):
                 continue
-            firsts = book.first_forms(tuple(x.key for x in ws[i:i + a]))
-            if not firsts:
-                continue
+            first = tuple(x.key for x in ws[i:i + a])
+            firsts = book.first_forms(first)
             for b in range(min(book.max_last_words, len(ws) - i - a), 0, -1):
                 j = i + a + b - 1
                 if not all(ws[k].gap_before for k in range(i + a, j + 1)):
                     continue
                 last = tuple(x.key for x in ws[i + a:j + 1])
-                if book.people_named(firsts, book.last_forms(last)):
+                if firsts and book.people_named(firsts, book.last_forms(last)):
                     return j
+                # "Alex Turner" for Alexander Turner: a shortened first name and the exact surname, capitalised
+                if last in book.last and ws[i].is_title and book.shortened_first(first, last):
+                    return j
+                # "Wang Yuxuan" for Yuxuan Wang: surname first, as many families write it
+                if a == 1 and b == 1 and ws[i].is_title and ws[j].is_title and \
+                        book.people_named(book.first_forms(last), {first} if first in book.last else set()):
+                    return j
+            if not firsts:
+                continue
             # "Sana R.", "Mohammad I.": a first name and the initial of the pupil's surname
             k = i + a
             if k < len(ws) and ws[k].gap_before and len(ws[k].text) == 1 and ws[k].text.isupper() \

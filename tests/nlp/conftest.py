@@ -28,6 +28,8 @@ Lily-Mae,Carne,,1,1P
 Jean,de la Cruz,,6,6K
 Harry,Styles,,6,6K
 Precious,Okoro,,3,3P
+Alexander,Penhaligon,,5,5P
+Yuxuan,Wang,,4,4T
 """
 STAFF = b"""title,first_name,last_name
 Mrs,Jenna,Tremayne

@@ -30,6 +30,8 @@ import pytest
     ("Congrats @tamsin.nance on the medal", "@tamsin.nance"),
     ("kerensa_pascoe09 followed me", "kerensa_pascoe09"),
     ("Happy birthday @RayyanSheikh_2015", "@RayyanSheikh_2015"),
+    ("Alex Penhaligon won the chess tournament", "Alex Penhaligon"),  # a shortened first name
+    ("Wang Yuxuan won the chess tournament", "Wang Yuxuan"),  # surname first
 ])
 def test_full_names_initials_hashtags_and_handles(found, text, quote):
     assert ("pupil-name", quote) in found(text)
@@ -76,6 +78,8 @@ def test_a_lone_first_name_in_a_message_or_on_the_school_account(categories, tex
     "Lowenna Cornwall-Smith opened the new gallery",
     "Jean Paul Gaultier perfume for Christmas",
     "Lowenna is a lovely Cornish name, we nearly chose it",
+    "Al Penhaligon runs the fish shop",  # too short to be a shortened Alexander
+    "Alexandra Penhaligon opened the new gallery",  # longer, not shorter
 ])
 def test_hard_negatives_are_not_pupils(categories, text):
     assert "pupil-name" not in categories(text)
