@@ -63,7 +63,7 @@ VARIABLES = (
              "Longest draft accepted, in UTF-16 code units (413 above it)."),
     Variable("PRECHECK_MAX_UPLOAD_MB", "MAX_UPLOAD_MB", 20, "int",
              "Largest list upload or request body, in megabytes (413 above it)."),
-    Variable("PRECHECK_RELOAD_INTERVAL", "RELOAD_INTERVAL", 0.5, "float",
+    Variable("PRECHECK_RELOAD_INTERVAL", "RELOAD_INTERVAL", 0.25, "float",
              "Seconds between each worker's look at lists_version in the store."),
     Variable("PRECHECK_RELOAD_WAIT", "RELOAD_WAIT", 2.0, "float",
              "Longest a check waits for a newer list version the store already holds "

@@ -62,6 +62,7 @@ class EngineHolder:
         self._wake = threading.Event()
         self._poller_pid: int | None = None
         self._failed_version: int | None = None
+        store.change_listeners.append(self._wake.set)  # a change made in this process: reload now
 
     @property
     def ready(self) -> bool:

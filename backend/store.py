@@ -21,7 +21,8 @@ from nlp.settings import Settings
 LIST_KINDS = ("pupils", "staff", "school-terms")
 # A token's last use is written at most this often: a date for the admin, not a write per check.
 LAST_USED_RESOLUTION = timedelta(minutes=5)
-MAX_ID = 2**31 - 1  # INTEGER primary keys, in SQLite and PostgreSQL alike
+MAX_ID = 2**31 - 1
+_CHANGED = "precheck_lists_changed"  # session.info flag set by Store._bump  # INTEGER primary keys, in SQLite and PostgreSQL alike
 
 
 def utcnow() -> datetime:
@@ -166,6 +167,11 @@ class Store:
         self._lock = threading.Lock()
         self.engine = self._create_engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Called after a transaction that bumped lists_version commits (this process only;
+        # other processes notice by polling). The engine holder wakes its reload thread.
+        self.change_listeners: list = []
+        event.listen(self.sessions, "after_commit", self._after_commit)
+        event.listen(self.sessions, "after_rollback", lambda session: session.info.pop(_CHANGED, None))
 
     @staticmethod
     def _create_engine(url: str):
@@ -220,9 +226,15 @@ class Store:
                 return self.lists_version(s)
         return session.execute(select(StoreState.lists_version).where(StoreState.id == 1)).scalar_one()
 
+    def _after_commit(self, session) -> None:
+        if session.info.pop(_CHANGED, False):
+            for listener in self.change_listeners:
+                listener()
+
     @staticmethod
     def _bump(session) -> int:
         """Take the version row first (serialising writers) and return the new version."""
+        session.info[_CHANGED] = True
         session.execute(update(StoreState).where(StoreState.id == 1).values(
             lists_version=StoreState.lists_version + 1, updated_at=utcnow()))
         return session.execute(select(StoreState.lists_version).where(StoreState.id == 1)).scalar_one()
