@@ -5,6 +5,7 @@ Rayyan/Rayan share a key; a candidate that shares a key is then confirmed by
 string similarity, so a shared key alone never makes a match.
 """
 import re
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
@@ -16,6 +17,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 _INNER_Y = re.compile(r"(?<=\w)y")
 
 
+@lru_cache(maxsize=1 << 16)
 def sound_key(folded: str) -> str:
     """Metaphone key of an already folded (ASCII, lower-case) name."""
     if not folded:

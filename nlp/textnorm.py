@@ -6,6 +6,7 @@ Hyphens separate words, so "Abdul-Basit", "Abdul Basit" and #AbdulBasit meet.
 """
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -23,6 +24,7 @@ def key(word: str) -> str:
     return _NON_KEY.sub("", anyascii(word).lower())
 
 
+@lru_cache(maxsize=1 << 16)  # lists repeat first names and surnames; rebuilding an Engine reuses them
 def phrase_keys(phrase: str) -> tuple[str, ...]:
     """Keys of the words of a name or term as written on a list, read as a draft's words are."""
     return tuple(w.key for w in words(phrase))
