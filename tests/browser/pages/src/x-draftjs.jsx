@@ -39,7 +39,10 @@ function Composer() {
         </div>
       )}
       <div className="actions">
-        <input type="file" data-testid="fileInput" accept="image/*,video/*" multiple aria-label="Add photos or video" onChange={attach} />
+        <label className="media-button">
+          Media
+          <input type="file" data-testid="fileInput" accept="image/*,video/*" multiple hidden onChange={attach} />
+        </label>
         <button type="button" role="button" data-testid="tweetButtonInline" onClick={post}>Post</button>
       </div>
     </div>
