@@ -212,6 +212,10 @@ def test_issue_and_revoke_a_token(page, service):
     hint = page.locator("#setup-hint")
     expect(hint).to_contain_text(f"Server URL: {service.url}")
     token = re.search(r"Access token: (\S+)", hint.inner_text())[1]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=service.url)
+    page.get_by_role("button", name="Copy setup steps").click()
+    expect(page.locator("#copy-status")).to_have_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == hint.inner_text()
     shot(page, "token-issued")
     assert service.check("Lovely day", token=token).status_code == 200
     nav(page, "Access tokens")
