@@ -1,22 +1,30 @@
 """Fixtures shared by every room: app/client on SQLite and PostgreSQL, the live gunicorn service."""
 import pytest
 
-from tests.support.databases import postgres_database, postgres_server_url
+from tests.support.databases import empty_postgres_database, postgres_database, postgres_server_url
 from tests.support.live_service import LiveService
 
 ADMIN_TOKEN = "test-admin-token-0123456789abcdef"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request, tmp_path):
-    """A fresh, empty database per test: a SQLite file, and (when available) PostgreSQL."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'precheck.sqlite3'}"
-        return
-    if not postgres_server_url():
-        pytest.skip("PRECHECK_TEST_POSTGRES_URL is not set (scripts/test.sh sets it)")
+@pytest.fixture(scope="module")
+def postgres_module_database():
+    """A PostgreSQL database for one test module, dropped after it."""
     with postgres_database() as url:
         yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    """An empty database per test: a new SQLite file, and (when available) PostgreSQL —
+    a database per test module, its tables emptied before each test."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'precheck.sqlite3'}"
+    if not postgres_server_url():
+        pytest.skip("PRECHECK_TEST_POSTGRES_URL is not set (scripts/test.sh sets it)")
+    url = request.getfixturevalue("postgres_module_database")
+    empty_postgres_database(url)
+    return url
 
 
 @pytest.fixture
