@@ -17,7 +17,7 @@ KIN_BEFORE = re.compile(
     r"grandma|grandad|nan|nana|aunt|uncle|dog|cat|puppy|kitten|horse|hamster|rabbit)(?:'s|’s)?\s*,?\s*$")
 
 # "Dominik from the gym", "Mr Hussain from the corner shop", "Jack at the garage"
-ELSEWHERE_AFTER = re.compile(r"^\s*,?\s*(?:from|at|down|over|of|who runs|who works at)\s+(?:the|my|our)\s+([a-z][a-z' -]{1,30})")
+ELSEWHERE_AFTER = re.compile(r"^\s*,?\s*(?:(?:from|at|down|over|of|who runs|who works at)\s+(?:the|my|our)\s+([a-z][a-z' -]{1,30})|(?:from\s+)?(next\s+door|over\s+the\s+road|across\s+the\s+road|upstairs|downstairs))")
 SCHOOL_PLACES = re.compile(r"school|academy|college|class|form|year|staff|office|department|dept|reception|sixth|unit|base|library|hall|playground|canteen")
 
 PUBLIC_FIGURE = re.compile(
@@ -26,3 +26,11 @@ PUBLIC_FIGURE = re.compile(
     r"|\bfilms?\b|\bmovies?\b|\balbum\b|box office|\bmp\b|member of parliament|barrister|\bk\.?c\.?\b|\bq\.?c\.?\b|celebrity|\bactor\b|\bactress\b|rapper|singer"
     r"|\b(?:in|since|from|of)\s+1\d{3}\b|episode|simpsons|\bsitcom|winger|striker|midfielder|centre-back|goalkeeper|defending|signing|hat-trick\s+for\s+(?!the\s+(?:u|under))|wimbledon|six\s+nations|\bthe\s+ashes\b|\beuros\b|grand\s+prix|documentary|podcast|interview|transfer|signed\s+for|on\s+loan|man\s+(?:united|utd|city)|premiership|la\s+liga|game\s+of\s+thrones|\bseries\b|\bseason\s+\d|box\s+set|\btour\b|\bgig\b|novelist|\bnovel\b|greatest of all time|the greatest\b|boxer|heavyweight|float like|yorker|\bballon d'or|\bnetflix\b|\bbbc one\b|tour de france|\bf1\b|formula 1)")
 YOUTH = re.compile(r"\b(?:u|under)[- ]?\d{1,2}s?\b|\bjunior|\byouth\b|\bschool|\bacademy|\bcounty\b|\bdistrict\b|\bregional\b")
+
+
+def elsewhere(after: str) -> bool:
+    """The words after a name place the person outside school ("from the gym", "next door")."""
+    place = ELSEWHERE_AFTER.match(after)
+    if not place:
+        return False
+    return place.group(1) is None or not SCHOOL_PLACES.search(place.group(1))

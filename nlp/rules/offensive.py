@@ -37,15 +37,18 @@ _INSULTS = frozenset({
     "asshole", "assholes", "shithead", "fuckwit", "dipshit", "douche", "douchebag", "lunatic", "lunatics", "nutter",
     "nutters", "psycho", "psychos", "weirdo", "freak", "freaks", "fatso", "pig", "pigs", "cow", "cows", "bastard",
     "bastards", "brat", "brats", "oaf", "clown", "clowns", "plank", "planks", "dafty", "spanner", "dipstick", "dumbo",
-    "dumb", "stupid", "thicko", "simpleton", "melt", "melts", "knob", "knobs",
+    "dumb", "stupid", "thicko", "simpleton", "melt", "melts", "knob", "knobs", "dick", "dicks",
 })
 # Insults that are ordinary words elsewhere ("thick fog", "pig farm", "the cow", "circus clown"):
 # only when said of a person ("a total muppet", "you absolute moron", "are useless").
-_CONTEXTUAL = frozenset({"knob", "knobs", "thick", "useless", "pathetic", "pig", "pigs", "cow", "cows", "clown", "clowns", "tramp", "plank",
+_CONTEXTUAL = frozenset({"dick", "dicks", "knob", "knobs", "thick", "useless", "pathetic", "pig", "pigs", "cow", "cows", "clown", "clowns", "tramp", "plank",
                          "planks", "spanner", "melt", "melts", "dumb", "stupid", "dumbo", "pissed",
                          "freak", "freaks", "git", "div", "divs", "feral", "lunatic", "lunatics", "loser", "losers",
                          "brat", "brats", "oaf", "scum", "vermin", "psycho", "psychos"})
-_PERSON_FRAME = re.compile(r"(?:\b(?:a|an|you|total|absolute|utter|complete|bunch of|pack of|such|like|proper|real|little|are|is|were|was|lot of|load of)\s+(?:\w+\s+){0,2})$", re.I)
+_PERSON_FRAME = re.compile(r"(?:\b(?:a|an|you|total|absolute|utter|complete|bunch of|pack of|such|like|proper|real|little|are|is|were|was|lot of|load of|"
+                           r"stupid|silly|daft|fat|lazy|ugly|dumb|thick|useless|miserable|nosy|old)\s+(?:\w+\s+){0,2})$", re.I)
+# Swearing in phrases whose words alone are mild: "piss off", "sod off", "bugger off".
+_PHRASES = re.compile(r"\b(?:piss(?:ed)?|sod|bugger|naff|clear|eff|f)\s+off\b|\bpissed\s+off\b|\bsod\s+(?:this|that|it|you)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z*@$!#]*[A-Za-z*]|[A-Za-z]")
 
 
@@ -55,12 +58,22 @@ def _wordlist() -> frozenset[str]:
 
 
 _BETTER_PROFANITY = _wordlist()
-# Any word built on these ("fuckin", "shitshow", "wankers") is swearing.
-_STEMS = ("fuck", "shit", "wank", "cunt")
+# Any word built on these ("fuckin", "wankers") is swearing.
+_STEMS = ("fuck", "wank", "cunt")
+
+
+def _ordinary(word: str, dictionary: frozenset[str]) -> bool:
+    """An English word, or an inflection of one ("girls", "assessed", "cocktails")."""
+    if word in dictionary:
+        return True
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("ers", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in dictionary:
+            return True
+    return False
 
 
 def offensive_words(dictionary: frozenset[str]) -> frozenset[str]:
-    slang = frozenset(w for w in _BETTER_PROFANITY if w not in dictionary and len(w) > 3)
+    slang = frozenset(w for w in _BETTER_PROFANITY if not _ordinary(w, dictionary) and len(w) > 3)
     return slang | _SWEARING | (_INSULTS - _CONTEXTUAL)
 
 
@@ -90,6 +103,7 @@ class Detector:
     def find(self, draft: Draft) -> list[Hit]:
         hits = []
         text = draft.text
+        hits += [Hit(m.start(), m.end()) for m in _PHRASES.finditer(text)]
         for m in _WORD.finditer(text):
             rest = text[m.end():m.end() + 20]
             next_is_name = bool(re.match(r"^\s+[A-Z][a-z]", rest))

@@ -23,6 +23,7 @@ _APPS = r"(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|facebook|fb|whats\s?app|t
 _INVITE = re.compile(
     r"\b(?:add|follow|friend|dm|pm|message|msg|text|whats\s?app|call|ring|email|e-mail|contact|snap|reach|find|join|ping|hit)\s+me\b"
     r"|\b(?:drop|send|give)\s+me\s+(?:a|an)\s+(?:dm|pm|message|line|text|email|msg|bell|ring|shout|follow)"
+    r"|\bask\s+me\s+(?:in|on|via)\s+(?:dms?|pms?|messenger|snap|insta|whatsapp)|\bhere'?s\s+my\s+(?:personal\s+)?(?:number|mobile|email|snap|insta)"
     r"|\bslide\s+into\s+my\s+dms|\bmy\s+dms\s+are\s+open|\bi'?m\s+on\s+(?:snap|snapchat|insta|instagram|tiktok|whatsapp|discord)\b"
     r"|\bfollow\s+my\s+(?:personal\s+)?(?:insta|instagram|tiktok|snap|page|account|channel|twitter)"
     r"|\bgroup\s+chat\b.*\bon\s+my\b|\bjoin\b.*\bon\s+my\s+(?:insta|instagram|snap|tiktok|page)"

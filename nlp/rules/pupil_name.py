@@ -12,7 +12,7 @@ mid-sentence, or pinned to a form or class ("Precious from 8W").
 """
 import re
 
-from nlp.cues import ELSEWHERE_AFTER, KIN_BEFORE, PUBLIC_FIGURE, SCHOOL_PLACES, TITLES, YOUTH
+from nlp.cues import KIN_BEFORE, PUBLIC_FIGURE, TITLES, YOUTH, elsewhere
 from nlp.draft import Draft, Hit
 from nlp.rules.work_discussion import work_cues
 from nlp.textnorm import key, split_handle
@@ -320,8 +320,7 @@ def _someone_else(draft: Draft, i: int, j: int) -> bool:
     ws = draft.words
     if KIN_BEFORE.search(draft.lower[max(0, ws[i].start - 60):ws[i].start]):
         return True
-    place = ELSEWHERE_AFTER.match(draft.lower[ws[j].end:ws[j].end + 60])
-    return bool(place and not SCHOOL_PLACES.search(place.group(1)))
+    return elsewhere(draft.lower[ws[j].end:ws[j].end + 60])
 
 
 def _public_figure_filter(draft: Draft, hits: list[Hit], school_context: bool) -> list[Hit]:

@@ -26,18 +26,24 @@ _TARGET = re.compile(r"""\b(?:
     colleagues?|staff\s?room|co-?workers?
 )""", re.I | re.X)
 _NEGATIVE = re.compile(r"""\b(?:
-    worst(?:-run|-behaved)?|shambles|shambolic|disgrace(?:ful)?|shameful|embarrassing|joke|laughable|laughing\s*stock|ridiculous|circus|clowns?|
-    useless|hopeless|clueless|incompetent|inept|unprofessional|disorgani[sz]ed|chaotic|chaos|a\s+mess|mess\b|sinking\s+ship|
-    lazy|laziest|rude|arrogant|snobby|stuck-up|entitled|greedy|money-grabbing|penny-pinching|cheapskates?|two-faced|backstabbing|cliquey|favouritism|nepotism|
-    awful|terrible|appalling|atrocious|diabolical|dreadful|horrendous|horrible|nasty|vile|rubbish|pathetic|shocking|toxic|nightmare|
-    idiots?|morons?|muppets?|spineless|gutless|cowards?|lunatics?|feral|thick|stupid|dumb|rough|scroungers?|liars?|lied|lying|corrupt|bullies|bullying|micromanag\w+|
-    hate|can'?t\s+stand|sick\s+of|fed\s+up\s+with|no\s+idea|haven'?t\s+got\s+a\s+clue|not\s+a\s+clue|out\s+of\s+touch|
+    worst(?:-run|-behaved)?|shambles|shambolic|disgrace(?:ful)?|shameful|ashamed|embarrass\w*|joke|laughable|laughing\s*stock|ridiculous|farc(?:e|ical)|circus|clowns?|
+    useless|hopeless|clueless|no\s+clue|not\s+a\s+clue|haven'?t\s+got\s+a\s+clue|no\s+idea|incompetent|inept|unprofessional|disorgani[sz]ed|chaotic|chaos|
+    out\s+of\s+control|a\s+mess|mess\b|sinking\s+ship|zoo\b|animals\b|thugs?|hooligans?|
+    lazy|laziest|rude|arrogant|condescending|patronising|snobby|stuck-up|entitled|spoilt|greedy|money-grabbing|penny-pinching|cheapskates?|stingy|tight-?fisted|
+    two-faced|backstabbing|cliquey|favouritism|nepotism|unfair|unjust|sexist|racist|homophobic|discriminat\w+|harass\w*|victimi[sz]\w+|
+    awful|terrible|appalling|atrocious|abysmal|diabolical|dreadful|horrendous|horrible|nasty|vile|cruel|heartless|rubbish|pathetic|shocking|outrageous|scandal\w*|
+    toxic|nightmare|hell\s?hole|soul[\s-]destroying|miserable|demorali[sz]\w+|rotten|
+    idiots?|morons?|muppets?|spineless|gutless|cowards?|lunatics?|feral|thick|stupid|dumb|rough|scroungers?|liars?|lied|lying|dishonest|corrupt|cover-?up|
+    bull(?:y|ies|ied|ying)|micromanag\w+|
+    hate|loathe|despise|can'?t\s+stand|sick\s+of|fed\s+up\s+with|disgust\w*|out\s+of\s+touch|
     couldn'?t\s+(?:organi[sz]e|run|manage)\s+a\b|(?:don'?t|doesn'?t|didn'?t|couldn'?t|never)\s+(?:care|listen|back\s+us|support\s+us)|
     (?:don'?t|doesn'?t|didn'?t|couldn'?t|never)\s+give\s+a\s+(?:toss|damn|monkey'?s|shit|fuck|crap|hoot)|
     cares?\s+more\s+about|only\s+cares?|(?:nobody|no\s+one|noone)\b.{0,30}\bcares?|falling\s+apart|
-    (?:late|wrong|broken)\s+again|failing|waste\s+of|worse|no\s+(?:support|discipline|backbone)|zero\s+support|unsupportive|
-    under\s+the\s+bus|hung\s+(?:us\s+)?out\s+to\s+dry|treat(?:s|ed)?\s+(?:us|staff)\s+like|pay\s+(?:us\s+)?peanuts|morale\s+is|
-    leaving\s+in\s+droves|(?:going|gone|went)\s+downhill|(?:\w+\s+)?heads?\s+in\s+(?:\w+\s+)?years|nobody\s+wants\s+to\s+work|stingy|tight-?fisted
+    (?:late|wrong|broken)\s+again|failing|poor(?:ly)?\s+(?:run|managed|led|leadership|management)|waste\s+of|worse|
+    no\s+(?:support|discipline|backbone)|zero\s+support|unsupportive|overworked|underpaid|
+    under\s+the\s+bus|hung\s+(?:us\s+)?out\s+to\s+dry|treat(?:s|ed|ing)?\s+(?:us|staff|teachers|people|everyone|them)\s+like|pay\s+(?:us\s+)?peanuts|morale\s+is|
+    cutting\s+(?:jobs|staff|pay|budgets?|tas?|corners|posts)|(?:job|staff|budget|pay)\s+cuts|
+    leaving\s+in\s+droves|nobody\s+wants\s+to\s+work|(?:going|gone|went)\s+downhill|(?:\w+\s+)?heads?\s+in\s+(?:\w+\s+)?years
 )""", re.I | re.X)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 

@@ -1,5 +1,5 @@
 """A colleague on the staff list named: "Mrs Kauser", "Naveed Hussain", "J. Halstead" (policy 4.1)."""
-from nlp.cues import ELSEWHERE_AFTER, SCHOOL_PLACES, TITLES
+from nlp.cues import TITLES, elsewhere
 from nlp.draft import Draft, Hit
 
 CATEGORY = "staff-name"
@@ -23,8 +23,7 @@ class Detector:
                 i += 1
                 continue
             last = ws[end]
-            place = ELSEWHERE_AFTER.match(draft.lower[last.end:last.end + 60])
-            if not (place and not SCHOOL_PLACES.search(place.group(1))):
+            if not elsewhere(draft.lower[last.end:last.end + 60]):
                 hits.append(Hit(ws[i].start, last.end))
             i = end + 1
         return hits
