@@ -1,5 +1,6 @@
 """Fixtures shared by every room: app/client on SQLite and PostgreSQL, the live gunicorn service."""
 import pytest
+from playwright.sync_api import sync_playwright
 
 from tests.support.databases import empty_postgres_database, postgres_database, postgres_server_url
 from tests.support.live_service import LiveService
@@ -98,3 +99,10 @@ def live_service():
     """One gunicorn service (2 workers, temp SQLite) shared by a test module."""
     with LiveService(workers=2) as service:
         yield service
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    """The one Playwright driver of the session: its sync API allows only one per process."""
+    with sync_playwright() as playwright:
+        yield playwright

@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 import extension_browser
 from dev_set_service import running_service
@@ -38,12 +37,6 @@ def service():
 @pytest.fixture(scope="session")
 def staff_token(service) -> str:
     return service.staff_token("browser tests")
-
-
-@pytest.fixture(scope="session")
-def playwright_instance():
-    with sync_playwright() as playwright:
-        yield playwright
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from backend.auth import hash_password
 from backend.store import Store
@@ -51,11 +51,10 @@ def service():
 
 
 @pytest.fixture(scope="module")
-def browser(service):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=False, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def browser(service, playwright_instance):
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, headless=False, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(scope="module")
