@@ -25,7 +25,11 @@ class ApiError(Exception):
         if self.field:
             body["field"] = self.field
         body.update(self.extra)
-        return jsonify(error=body), self.status
+        response = jsonify(error=body)
+        response.status_code = self.status
+        if self.status == 401:
+            response.headers["WWW-Authenticate"] = 'Bearer realm="precheck"'
+        return response
 
 
 def _http_error(exc: HTTPException):
@@ -38,7 +42,7 @@ def _http_error(exc: HTTPException):
         message = exc.description or exc.name  # werkzeug's fixed texts; never request content
     response = ApiError(status, CODES.get(status, exc.name.lower().replace(" ", "_")), message).response()
     if getattr(exc, "valid_methods", None):
-        response[0].headers["Allow"] = ", ".join(exc.valid_methods)
+        response.headers["Allow"] = ", ".join(exc.valid_methods)
     return response
 
 

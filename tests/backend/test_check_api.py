@@ -68,6 +68,7 @@ def test_missing_or_bad_token_is_401(client, header):
     response = check(client, headers, "Aisha Khan")
     assert response.status_code == 401
     assert error_of(response)["code"] == "unauthorized"
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
 
 
 def test_401_comes_before_reading_the_body(client):
@@ -197,6 +198,18 @@ def test_engine_error_is_500_json_without_the_draft(app_factory, caplog):
     assert error_of(response)["code"] == "internal_error"
     assert "secret draft" not in response.get_data(as_text=True)
     assert check(client, {"Authorization": f"Bearer {token}"}, "an ordinary draft").status_code == 200
+
+
+def test_healthz_is_503_when_the_store_does_not_answer(app, client, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    def unreachable():
+        raise OperationalError("SELECT 1", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(app.extensions["precheck"].store, "ping", unreachable)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["status"] == "unavailable" and response.get_json()["store"] == "unreachable"
 
 
 def test_healthz(client):

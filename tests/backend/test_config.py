@@ -70,3 +70,21 @@ def test_unreachable_database_is_a_config_error(tmp_path):
         create_app({"DATABASE_URL": "postgresql+psycopg://nobody@127.0.0.1:1/none",
                     "INSTANCE_PATH": str(tmp_path)})
     assert raised.value.variable == "PRECHECK_DATABASE_URL"
+
+
+def test_a_plain_postgresql_url_works(tmp_path):
+    from sqlalchemy.engine import make_url
+
+    from backend import create_app
+    from tests.support.databases import postgres_database, postgres_server_url
+    if not postgres_server_url():
+        pytest.skip("PRECHECK_TEST_POSTGRES_URL is not set (scripts/test.sh sets it)")
+    with postgres_database() as url:
+        plain = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        assert plain.startswith("postgresql://")
+        app = create_app({"DATABASE_URL": plain, "INSTANCE_PATH": str(tmp_path), "ADMIN_TOKEN": "a" * 30})
+        try:
+            assert app.extensions["precheck"].store.engine.dialect.driver == "psycopg"
+            assert app.test_client().get("/healthz").status_code == 200
+        finally:
+            app.extensions["precheck"].store.close()
