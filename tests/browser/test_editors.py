@@ -206,3 +206,22 @@ def test_benign_draft_posts_straight_through(page, site):
     page.wait_for_function("() => window.__posted.length > 0", timeout=5_000)
     expect(ui.dialog(page)).to_have_count(0)
     assert ui.posted(page) == [BENIGN_DRAFT]
+
+
+def checks_made(service) -> int:
+    """Check requests the service has answered so far (its access log names the path,
+    never the draft)."""
+    return service.output().count("POST /api/v1/check")
+
+
+def test_typing_sends_a_check_after_the_pause_not_one_per_keystroke(page, site, pupil, service):
+    draft = ui.draft_naming(pupil)
+    open_composer(page, site)
+    before = checks_made(service)
+    page.keyboard.type(draft, delay=10)
+    wait_for_warning(page, pupil)
+    page.wait_for_timeout(300)  # the access log line follows the answer
+    sent = checks_made(service) - before
+    # One check once typing pauses; a second only if this busy machine stalled the
+    # typing for longer than the pause. Anything near len(draft) is work per keystroke.
+    assert 1 <= sent <= 2, f"{sent} checks for {len(draft)} keystrokes"
