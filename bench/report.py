@@ -19,7 +19,9 @@ def _ms(value: float) -> str:
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
-    line = lambda cells: "| " + " | ".join(str(c).rjust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+
+    def line(cells) -> str:
+        return "| " + " | ".join(str(c).rjust(w) for c, w in zip(cells, widths)) + " |"
     return [line(header), "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|", *[line(r) for r in rows]]
 
 

@@ -1,8 +1,9 @@
 """One benchmark run: the service under gunicorn, the bare pipeline and Presidio, same texts, same machine.
 
-Phases run one after another, never overlapping, so each has the two cores to
-itself: the floor first (before the service starts), then for each list size
-the upload, latency, throughput, memory, and Presidio with the same names.
+Phases run one after another, so they never compete with each other for the
+cores: the floor first (before the service starts), then for each list size the
+service's figures (apply the list, latency, throughput, memory), Precheck's
+engine in this process, and Presidio with the same names.
 """
 import json
 import os
@@ -11,13 +12,14 @@ import subprocess
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from importlib import metadata
 
 from bench.apply import ApplyRun, apply_list, flags
 from bench.inprocess import Presidio, bare_pipeline, engine_for, time_calls
 from bench.load import Client, LatencyRun, ThroughputRun, check_body, latency, throughput
-from bench.proc import ProcessMemory, children, cpu_seconds, process_memory
 from bench.names import describe, pupils
+from bench.proc import ProcessMemory, children, cpu_seconds, process_memory
 from bench.stats import Timed
 from bench.texts import drafts
 
@@ -85,7 +87,7 @@ def machine() -> dict:
     except OSError:
         pass
     try:
-        free = subprocess.run(["free", "-h"], capture_output=True, text=True, timeout=10).stdout.rstrip()
+        free = subprocess.run(["free", "-h"], capture_output=True, text=True, timeout=10, check=True).stdout.rstrip()
     except (OSError, subprocess.SubprocessError):
         free = ""
     versions = {}
@@ -153,7 +155,7 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
     progress("floor: the bare spaCy pipeline, nlp(text), in this process")
     nlp = bare_pipeline()
     for size in TEXT_SIZES:
-        results.floor[size] = time_calls(lambda: nlp(texts[size]), config.inprocess_calls[size], config.inprocess_seconds)
+        results.floor[size] = time_calls(partial(nlp, texts[size]), config.inprocess_calls[size], config.inprocess_seconds)
 
     presidio = None
     if config.presidio:
@@ -174,15 +176,14 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
                                       expect_marker, config)
             progress(f"{n} pupils: nlp.Engine in this process")
             engine, result.engine_build_seconds = engine_for(nlp, people[:n])
-            result.engine = {size: time_calls(lambda: engine.check(texts[size]), config.inprocess_calls[size],
+            result.engine = {size: time_calls(partial(engine.check, texts[size]), config.inprocess_calls[size],
                                               config.inprocess_seconds)
                              for size in TEXT_SIZES}
-            del engine
             if presidio is not None:
                 progress(f"{n} pupils: Presidio")
                 result.presidio_build_seconds = presidio.register_pupils(people[:n])
                 # register_pupils has warmed it up (its first analysis is part of its cost).
-                result.presidio = {size: time_calls(lambda: presidio.analyze(texts[size]),
+                result.presidio = {size: time_calls(partial(presidio.analyze, texts[size]),
                                                     config.inprocess_calls[size], config.inprocess_seconds, warmup=0)
                                    for size in TEXT_SIZES}
                 result.presidio_found = presidio.finds(texts["short"], people[0].full_name)
