@@ -3,7 +3,6 @@ import re
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-import pytest
 from sqlalchemy import select
 
 from backend.store import AdminUser, AuditLog, StaffRow
