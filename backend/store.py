@@ -5,6 +5,7 @@ change to the lists or settings bumps `lists_version` in the same transaction,
 so a worker that sees a version sees exactly the lists and settings written
 with it. Drafts are never stored; tokens only as hashes.
 """
+import json
 import os
 import threading
 from datetime import datetime, timedelta, timezone
@@ -137,8 +138,17 @@ def entry_to_row(kind: str, entry) -> dict:
     # vars(), not dataclasses.asdict: asdict deep-copies, which dominated a 100,000-row upload.
     values = dict(vars(entry))
     if kind == "pupils":
-        values["aliases"] = list(values["aliases"])
+        values["aliases"] = json.dumps(list(values["aliases"]))  # JSON column, given as its text
     return values
+
+
+def _bulk_insert(session, table, rows: list[dict]) -> None:
+    """One driver-level executemany for a whole list: SQLAlchemy's per-row parameter
+    processing cost several times the insert itself (20,000 pupils: 0.85 s -> 0.2 s)."""
+    conn = session.connection()
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    params = [tuple(row[key] for key in compiled.positiontup) for row in rows] if compiled.positional else rows
+    conn.exec_driver_sql(str(compiled), params)
 
 
 def row_to_entry(kind: str, row):
@@ -276,8 +286,8 @@ class Store:
         with self.session() as s, s.begin():
             version = self._bump(s)
             s.execute(delete(row_type.__table__))
-            if entries:  # a Core executemany: no ORM objects for a whole MIS export
-                s.execute(insert(row_type.__table__), [entry_to_row(kind, e) for e in entries])
+            if entries:
+                _bulk_insert(s, row_type.__table__, [entry_to_row(kind, e) for e in entries])
             s.add(AuditLog(actor=actor, action="lists.replace", target=kind, count=len(entries),
                            lists_version=version))
         return version
