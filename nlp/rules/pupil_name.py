@@ -179,8 +179,7 @@ class Detector:
                 continue
             # "Sana R.", "Mohammad I.": a first name and the initial of the pupil's surname
             k = i + a
-            if k < len(ws) and ws[k].gap_before and len(ws[k].text) == 1 and ws[k].text.isupper() \
-                    and draft.text[ws[k].end:ws[k].end + 1] == "." \
+            if k < len(ws) and ws[k].gap_before and _initial(draft, k) \
                     and any(book.first_last_initial.get((f, ws[k].key)) for f in firsts):
                 return k
         return None
@@ -306,6 +305,15 @@ def _subject_of_action(token) -> bool:
     if nxt.lower_ in ("'s", "’s") and after is not None:
         return after.lower_ in _BELONGINGS or after.tag_ == "VBN"
     return False
+
+
+def _initial(draft: Draft, k: int) -> bool:
+    """A surname initial: "R." anywhere, or a bare capital that is not "I" or "A" ("Mason W in 8PW")."""
+    w = draft.words[k]
+    if len(w.text) != 1 or not w.text.isupper():
+        return False
+    nxt = draft.text[w.end:w.end + 1]
+    return nxt == "." or (w.text not in "IA" and (nxt == "" or not nxt.isalnum()))
 
 
 def _end_with_initial(draft: Draft, j: int) -> int:

@@ -23,10 +23,11 @@ TARGETS = {
     "kelvinbank": (0.90, 0.98),
     "riverside": (0.90, 0.99),
     "categories": (0.95, 0.97),
+    "glantaf": (0.95, 0.95),
 }
 
 
-PARTIAL = {"everyday", "categories"}
+PARTIAL = {"everyday", "categories", "glantaf"}
 
 
 @pytest.fixture(scope="module", params=sorted(TARGETS))
