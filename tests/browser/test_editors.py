@@ -73,10 +73,8 @@ def test_warning_names_the_pupil_and_highlights_those_words(page, site, pupil):
     wait_for_warning(page, pupil)
 
     # The highlight rectangles of the pupil-name finding sit exactly over the name.
-    page.wait_for_function(
-        "() => document.querySelector('[data-precheck=\"overlay\"]')?.shadowRoot"
-        "?.querySelector('.precheck-highlight[data-category=\"pupil-name\"]')",
-        timeout=ui.CHECK_TIMEOUT_MS)
+    expect(page.locator('[data-precheck="overlay"] .precheck-highlight[data-category="pupil-name"]').first
+           ).to_be_attached(timeout=ui.CHECK_TIMEOUT_MS)
     drawn = [h for h in ui.highlights(page) if h["category"] == "pupil-name"]
     spans = {(h["start"], h["end"]) for h in drawn}
     assert len(spans) == 1, drawn
@@ -96,6 +94,20 @@ def test_warning_names_the_pupil_and_highlights_those_words(page, site, pupil):
     page.keyboard.type(" Well done!", delay=10)
     assert ui.editor_text(page) == draft + " Well done!"
     assert ui.posted(page) == []
+
+
+def test_highlight_lands_on_the_name_after_emoji_and_astral_letters(page, site, pupil):
+    # Offsets are UTF-16 code units: a skin-toned emoji and a mathematical letter
+    # (both outside the BMP) before the name shift every later position.
+    draft = f"🎉👍🏽 𝒲ow! {ui.draft_naming(pupil)}"
+    type_draft(page, site, draft)
+    wait_for_warning(page, pupil)
+    expect(page.locator('[data-precheck="overlay"] .precheck-highlight[data-category="pupil-name"]').first
+           ).to_be_attached(timeout=ui.CHECK_TIMEOUT_MS)
+    drawn, expected = pupil_name_rects(page, site, draft)
+    assert pupil.full_name in ui.utf16_slice(draft, drawn[0]["start"], drawn[0]["end"])
+    assert_same_rects(drawn, expected)
+    assert ui.editor_text(page) == draft
 
 
 def pupil_name_rects(page: Page, site: Site, draft: str) -> tuple[list, list]:
