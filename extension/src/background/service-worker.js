@@ -46,8 +46,10 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
-ext.runtime.onInstalled.addListener(() => {
+ext.runtime.onInstalled.addListener((details) => {
   syncAddedSiteScripts().catch(() => {});
+  // A new install has no server or token yet: show where they go.
+  if (details.reason === 'install') ext.runtime.openOptionsPage().catch(() => {});
 });
 ext.runtime.onStartup.addListener(() => {
   syncAddedSiteScripts().catch(() => {});

@@ -1,5 +1,6 @@
 // What the extension keeps in storage.local: the server, the token and the
-// per-site choices. Never any draft text.
+// per-site choices. Never any draft text. IT may also set the server URL by
+// browser policy (storage.managed).
 //
 // {
 //   serverUrl: "https://precheck.school.example",
@@ -12,10 +13,24 @@ import { ext } from './ext.js';
 
 export const ACCOUNT_TYPES = ['personal', 'school'];
 
+/**
+ * The server URL IT set by browser policy (storage.managed, managed-schema.json),
+ * or '' when there is none.
+ */
+export async function managedServerUrl() {
+  try {
+    const managed = await ext.storage.managed.get('serverUrl');
+    return normaliseServerUrl(managed.serverUrl || '') || '';
+  } catch {
+    return ''; // No policy set (Firefox rejects when there is none).
+  }
+}
+
 export async function loadSettings() {
   const stored = await ext.storage.local.get(['serverUrl', 'token', 'sites', 'addedSites']);
   return {
-    serverUrl: stored.serverUrl || '',
+    // What the person saved wins over what IT set.
+    serverUrl: stored.serverUrl || (await managedServerUrl()),
     token: stored.token || '',
     sites: stored.sites || {},
     addedSites: stored.addedSites || [],
