@@ -105,7 +105,8 @@ def render(results: Results) -> str:
             f"{s.pupils:,}", f"{s.variety['first_names']:,}/{s.variety['surnames']:,}/{s.variety['full_names']:,}",
             f"{tp.checks_per_second:.0f}", _ms(s.throughput_cpu_ms), _ms(tp.timings.p50) if tp.timings else "-",
             _ms(tp.timings.p99) if tp.timings else "-", tp.errors,
-            f"{s.apply.upload_seconds:.2f}", f"{s.apply.applied_seconds:.2f}",
+            f"{s.apply.upload_seconds:.2f}",
+            f"{s.apply.applied_seconds:.2f}" + ("" if s.apply.workers_seen else "*"),
             "/".join(f"{b:.0f}" for b in s.build_ms) or "-",
             f"{s.apply.slowest_check_ms:.0f}", s.apply.failed_checks,
             " ".join(f"{w.rss_mb:.0f}" for w in s.workers),
@@ -121,7 +122,8 @@ def render(results: Results) -> str:
                    "worker RSS MB", "worker PSS MB", "worker peak RSS MB", "master RSS MB", "engine build s", "Presidio list s", "names found"], rows)
     tp_client = results.sizes[0].throughput.client if results.sizes else ""
     out += ["", f"Throughput: {tp_client}, {cfg.throughput_seconds:g} s. 'applied s': from the upload's start "
-            "until the last answer with the old list (every worker answering with the new one). 'build ms': each "
+            "until the last worker logged the new list in force and answered with it (*: by the answers alone, the "
+            "log had no swap lines). 'build ms': each "
             "worker's list reload (read from the store, build the engine), from the service log; 'engine build s': "
             "the engine build alone, in this process. 'names found': the tweet's pupil flagged by us / by Presidio.",
             ""]

@@ -122,7 +122,8 @@ def _workers_cpu(workers: list[int]) -> float:
 def _measure_service(service, client: Client, staff_token: str, people: list, texts: dict,
                      round_number: int, expect_marker: bool, config: BenchConfig) -> SizeResult:
     """Apply a list of `people` to the running service, then time checks against it."""
-    applied = apply_list(service.url, service.admin_token, staff_token, people, round_number, expect_marker)
+    applied = apply_list(service.url, service.admin_token, staff_token, people, round_number, expect_marker,
+                         config.workers, partial(swap_times, service))
     flagged = _names_flagged(client, texts["short"], people[0].full_name)
     workers = children(service.process.pid)
     timings, cpu_ms = {}, {}
@@ -168,7 +169,8 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
         client = Client(service.url, staff_token)
         # Round 0: a first small list, to learn whether the engine flags names at all (the
         # marker criterion of apply_list is used only if it does).
-        apply_list(service.url, service.admin_token, staff_token, people[:8], 0, expect_marker=False)
+        apply_list(service.url, service.admin_token, staff_token, people[:8], 0, False, config.workers,
+                   partial(swap_times, service))
         expect_marker = _names_flagged(client, texts["short"], people[0].full_name)
         for round_number, n in enumerate(config.sizes, start=1):
             progress(f"{n} pupils: applying the list, latency, throughput, memory")
@@ -194,8 +196,14 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
     return results
 
 
+def swap_times(service, version: int) -> list[float]:
+    """When each worker logged `version` in force (epoch seconds)."""
+    return [datetime.strptime(s["time"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc).timestamp()
+            for s in worker_swaps(service.output()) if s.get("lists_version") == version and "time" in s]
+
+
 def worker_swaps(log: str) -> list[dict]:
-    """The service's "lists in force" log lines (pid, lists_version, build_ms) in its JSON log."""
+    """The service's "lists in force" log lines (pid, lists_version, time, build_ms) in its JSON log."""
     swaps = []
     for line in log.splitlines():
         if '"lists in force"' in line:

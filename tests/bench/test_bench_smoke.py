@@ -77,6 +77,7 @@ def test_a_tiny_run_gives_well_formed_figures(tmp_path):
         assert s.throughput.checks_per_second > 0 and s.throughput.errors == 0 and s.throughput_cpu_ms > 0
         assert 0 < s.apply.upload_seconds <= s.apply.applied_seconds
         assert s.apply.failed_checks == 0 and s.apply.pupils == s.pupils + 1
+        assert s.apply.workers_seen == config.workers  # each worker's swap, read from the service log
         assert len(s.workers) == config.workers
         for w in s.workers:
             assert 0 < w.pss_mb <= w.rss_mb <= w.peak_rss_mb
