@@ -68,8 +68,17 @@ export function askBeforePosting({ findings, note, container }) {
     const focusable = [postAnyway, edit];
     const ownerDocument = container.ownerDocument;
 
+    // Focus that wanders to the page comes back; the guard stops a tug of war
+    // with a site's own focus trap from recursing.
+    let refocusing = false;
     const keepFocusInside = (event) => {
-      if (event.target !== host) edit.focus();
+      if (event.target === host || refocusing) return;
+      refocusing = true;
+      try {
+        edit.focus();
+      } finally {
+        refocusing = false;
+      }
     };
     const finish = (choice) => {
       ownerDocument.removeEventListener('focusin', keepFocusInside, true);
