@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from flask import current_app
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from backend.auth import hash_password, issue_token, verify_password
-from backend.store import ROW_TYPES, AdminUser, AuditLog, Store, entry_to_row, row_to_entry, utcnow
+from backend.store import ROW_TYPES, AdminUser, AuditLog, Store, row_to_entry, utcnow
 
 MAX_FAILED_SIGN_INS = 5
 FAILURE_WINDOW = timedelta(minutes=15)
@@ -124,8 +124,16 @@ def fingerprint(entry) -> str:
     return hashlib.sha256(repr(entry).encode()).hexdigest()[:16]
 
 
+def _orm_values(entry) -> dict:
+    """An entry as ORM column values (aliases as a list for the JSON column)."""
+    values = dict(vars(entry))
+    if "aliases" in values:
+        values["aliases"] = list(values["aliases"])
+    return values
+
+
 def add_entry(kind: str, entry, admin) -> int:
-    return _change(kind, admin, "lists.add", lambda s, rt: s.execute(insert(rt), [entry_to_row(kind, entry)]))
+    return _change(kind, admin, "lists.add", lambda s, row_type: s.add(row_type(**_orm_values(entry))))
 
 
 def _row_as_seen(s, kind, row_type, row_id: int, seen: str):
@@ -140,7 +148,7 @@ def update_entry(kind: str, row_id: int, seen: str, entry, admin) -> int | None:
     None if it is gone or was changed meanwhile."""
     def apply(s, row_type):
         row = _row_as_seen(s, kind, row_type, row_id, seen)
-        for name, value in entry_to_row(kind, entry).items():
+        for name, value in _orm_values(entry).items():
             setattr(row, name, value)
     return _change(kind, admin, "lists.edit", apply)
 

@@ -289,6 +289,19 @@ def test_other_pages(page):
     shot(page, "overview")
 
 
+def test_a_form_posted_from_another_site_is_refused(page, service):
+    """A page elsewhere that submits a form to the console, while the admin is signed in."""
+    attacker = page.context.new_page()
+    attacker.set_content(f"""<form method="post" action="{service.url}/admin/tokens">
+        <input name="label" value="Forged token"><button>Win a prize</button></form>""")
+    attacker.get_by_role("button", name="Win a prize").click()
+    expect(attacker.get_by_role("alert")).to_contain_text("Nothing was changed")
+    attacker.close()
+    nav(page, "Access tokens")
+    expect(page.get_by_role("heading", name="Access tokens")).to_be_visible()
+    expect(page.locator("table")).not_to_contain_text("Forged token")
+
+
 def test_try_a_post_leaves_no_trace_in_the_service_output(page, service):
     draft = "Qx7 private words the admin typed into try a post Zv3"
     result = try_post(page, draft)
