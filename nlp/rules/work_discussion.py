@@ -51,9 +51,12 @@ _CUES = re.compile(r"""\b(?:
     (?:assistant\s+)?deputy\s+head\w*|(?:the|our|new|a)\s+deputy\b(?!\s+(?:manager|mayor|prime|editor|leader))|deputy\s+principal|slt\b|senior\s+leadership|governors\b|governing\s+body|the\s+trust\b(?!\s+fund)|academy\s+trust|
     homework|handwriting|essay|times\s+tables|spelling\s+(?:test|bee)|(?<!furniture\s)(?<!flat-pack\s)(?<!welsh\s)(?<!national\s)assembly|show\s+and\s+tell|pe\s+kit|
     school\s+trip|trip\s+to\s+\w+\s+with\s+\d+|field\s+trip|\d+\s+teenagers|(?:class|room)\s+(?:full\s+)?of\s+teenagers|
-    teaching|taught(?!\s+(?:me|myself|us)\b)|
+    teaching(?!\s+(?:my|our|him|her|them|myself|me)\b)|taught(?!\s+(?:me|myself|us)\b)|
     quadratics|algebra|fractions|simultaneous\s+equations|photosynthesis|periodic\s+table|phonics|
     as\s+a\s+(?:teacher|ta|tutor|head|senco|dsl)|i'?m\s+a\s+teacher|glamour\s+of\s+teaching|
+    (?<!as\s)\ba\s+parent\b|(?:teaching|classroom|lesson)\s+resources|(?:writing|making|planning|sharing)\s+(?:\w+\s+){0,2}resources|
+    (?:triple|double)\s+(?:science|maths|english|history|geography|pe|art|music|french)|fire\s+drill|lockdown\s+drill|our\s+school\b|
+    first\s+day\s+back\s+after\s+(?:half\s+term|the\s+holidays|christmas|easter|summer)|data\s+(?:deadline|entry|drop)|personal\s+statements|ucas\b|
     call(?:ed|ing)?\s+home|(?:my|a|our)\s+mentor\b|mentoring\s+(?:an?\s+)?(?:ect|nqt|trainee|student\s+teacher)|mentor\s+meeting|tutees?|stars?\s+of\s+the\s+week
 )""", re.I | re.X)
 
@@ -63,13 +66,19 @@ _CUES = re.compile(r"""\b(?:
 _CAPITAL_CUES = re.compile(r"\bSEND?\b|\b[SP][1-7]s?\b")
 
 # ("my kids" alone is how teachers speak of their class, so only a school of their own counts here.)
+_FAMILY = (r"(?:my|our)\s+(?:(?:little|wee|baby|big|eldest|youngest|older|younger|twin)\s+)?(?:son|daughter|child|children|kids|boy|girl|"
+           r"little\s+one|baby|eldest|youngest|step-?son|step-?daughter|niece|nephew|brother|sister|cousin|grandson|granddaughter|"
+           r"grandchild|husband|wife|partner|mum|mom|dad)s?(?:'s|’s|s'|s’|')?")
+# School words near a family member are about the family's school: "my son's teacher",
+# "my daughter's GCSE results", "my brother just passed his A levels", "my son has so much homework".
 _NOT_MY_WORK = re.compile(
-    r"\b(?:my|our)\s+(?:(?:little|wee|baby|big|eldest|youngest|older|younger|twin)\s+)?(?:son|daughter|child|boy|girl|little\s+one|eldest|youngest|"
-    r"step-?son|step-?daughter|niece|nephew|brother|sister|cousin|grandson|granddaughter|grandchild|husband|wife|partner|mum|mom|dad)s?(?:'s|’s|s'|s’)?\b"
+    r"\b" + _FAMILY + r"\s+(?:[\w'’]+\s+){0,4}?(?:school|teacher|class|nursery|homework|exams?|gcses?|a\s+levels?|results|nativity|"
+    r"sports\s+day|parents['’]?\s+(?:evening|night)|reports?|sats|lessons?|swimming|driving|head\s?teacher|sixth\s+form|uni|college|"
+    r"mocks?|coursework|options|ofsted|year\s?\d+|reception|secondary|primary|graduat\w+|exam\s+season)\b"
+    r"|\b(?:exams?|exam\s+season|results|homework|revision|mocks?|gcses?|sats|school\s+run|parents['’]?\s+evening)\s+(?:[\w'’]+\s+){0,3}?(?:for|of|with)\s+" + _FAMILY +
     r"|\bmy\s+(?:\w+\s+){0,2}(?:course|degree|masters|ma|msc|phd|dissertation|module|uni|university|night\s+school)\b"
-    r"|\b(?:my|our)\s+(?:kids|children)(?:'|’|'s|’s)?\s+(?:school|teacher|class|nursery|homework|nativity|sports\s+day|parents['’]?\s+evening)"
     r"|\b(?:evening|night|spin|yoga|pilates|gym|dance|cooking|driving|swimming|pottery|language)\s+class(?:es)?\b"
-    r"|\b(?:driving|swimming|piano|guitar|violin|drum|dance|riding|golf|tennis|singing|ski|surf|cookery)\s+(?:test|lessons?)", re.I)
+    r"|\b(?:driving|swimming|piano|guitar|violin|drum|dance|riding|golf|tennis|singing|ski|surf|cookery)\s+(?:theory\s+)?(?:test|lessons?)", re.I)
 
 
 def about_own_child(draft: Draft) -> bool:
