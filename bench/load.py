@@ -117,9 +117,9 @@ wrk.body = f:read("*a")
 f:close()
 done = function(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format("BENCH requests=%d duration_us=%d errors=%d p50=%d p95=%d p99=%d max=%d\\n",
+  io.write(string.format("BENCH requests=%d duration_us=%d errors=%d min=%d p50=%d p95=%d p99=%d max=%d\\n",
     summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
+    latency.min, latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
 end
 """
 
@@ -137,12 +137,13 @@ def _wrk(url: str, token: str, text: str, connections: int, seconds: float) -> T
             ["wrk", "--threads", "1", "--connections", str(connections), "--duration", f"{max(1, round(seconds))}s",
              "--timeout", "30s", "--script", script, url.rstrip("/") + "/api/v1/check"],
             env=env, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
-    match = re.search(r"BENCH requests=(\d+) duration_us=(\d+) errors=(\d+) p50=(\d+) p95=(\d+) p99=(\d+) max=(\d+)", out)
+    match = re.search(r"BENCH requests=(\d+) duration_us=(\d+) errors=(\d+) min=(\d+) p50=(\d+) p95=(\d+) "
+                      r"p99=(\d+) max=(\d+)", out)
     if not match:
         raise RuntimeError(f"wrk printed no summary: {out[-500:]}")
-    requests, duration_us, errors, p50, p95, p99, worst = map(int, match.groups())
+    requests, duration_us, errors, least, p50, p95, p99, worst = map(int, match.groups())
     return ThroughputRun(requests / (duration_us / 1e6), requests, errors,
-                         Percentiles(requests, p50 / 1000, p95 / 1000, p99 / 1000, worst / 1000),
+                         Percentiles(requests, least / 1000, p50 / 1000, p95 / 1000, p99 / 1000, worst / 1000),
                          f"wrk, {connections} connections")
 
 

@@ -90,12 +90,13 @@ def render(results: Results) -> str:
             t, cpu = s.latency[size].timings, s.cpu_ms[size]
             floor, engine, presidio = results.floor[size], s.engine[size], s.presidio.get(size)
             rows.append([
-                f"{s.pupils:,}", size, _ms(t.p50), _ms(t.p95), _ms(t.p99), t.n, s.latency[size].errors, _ms(cpu),
+                f"{s.pupils:,}", size, _ms(t.min), _ms(t.p50), _ms(t.p95), _ms(t.p99), t.n, s.latency[size].errors,
+                _ms(cpu),
                 _ms(engine.wall.p50), _ms(floor.wall.p50), _ms(presidio.wall.p50) if presidio else "-",
                 f"{cpu / floor.cpu_ms:.2f}x", f"{engine.cpu_ms / floor.cpu_ms:.2f}x",
                 f"{presidio.cpu_ms / engine.cpu_ms:.1f}x" if presidio else "-",
             ])
-    out += _table(["names", "text", "p50", "p95", "p99", "n", "errors", "CPU", "engine p50", "floor p50",
+    out += _table(["names", "text", "min", "p50", "p95", "p99", "n", "errors", "CPU", "engine p50", "floor p50",
                    "Presidio p50", "service/floor", "engine/floor", "Presidio/engine"], rows)
     out += ["", "Per list size: throughput at saturation (tweet), applying the list, memory per worker", ""]
     rows = []

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 class Percentiles:
     """Timings in milliseconds over `n` samples."""
     n: int
+    min: float  # the least disturbed by other work on the machine
     p50: float
     p95: float
     p99: float
@@ -18,10 +19,10 @@ class Percentiles:
             raise ValueError("no samples")
         ms = [s * 1000 for s in seconds]
         if len(ms) == 1:
-            return cls(1, ms[0], ms[0], ms[0], ms[0])
+            return cls(1, ms[0], ms[0], ms[0], ms[0], ms[0])
         # 99 cut points; "inclusive" interpolates between samples, as numpy's default does.
         cuts = statistics.quantiles(ms, n=100, method="inclusive")
-        return cls(len(ms), cuts[49], cuts[94], cuts[98], max(ms))
+        return cls(len(ms), min(ms), cuts[49], cuts[94], cuts[98], max(ms))
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ def test_drafts_name_pupils_from_the_list():
 
 def test_percentiles_interpolate():
     p = Percentiles.of([i / 1000 for i in range(1, 101)])  # 1..100 ms
-    assert (p.n, p.p50, p.max) == (100, pytest.approx(50.5), pytest.approx(100))
+    assert (p.n, p.min, p.p50, p.max) == (100, pytest.approx(1), pytest.approx(50.5), pytest.approx(100))
     assert p.p95 == pytest.approx(95.05) and p.p99 == pytest.approx(99.01)
 
 
@@ -61,7 +61,7 @@ def test_a_tiny_run_gives_well_formed_figures(tmp_path):
 
     def sane(p: Percentiles):
         assert p.n >= 1
-        assert 0 < p.p50 <= p.p95 <= p.p99 <= p.max and math.isfinite(p.max)
+        assert 0 < p.min <= p.p50 <= p.p95 <= p.p99 <= p.max and math.isfinite(p.max)
 
     for size in TEXT_SIZES:
         sane(results.floor[size].wall)
