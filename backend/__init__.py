@@ -16,7 +16,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import SQLAlchemyError
 
-from backend import console, errors, ratelimit  # noqa: F401  (ratelimit registers worker-memory://)
+from backend import cli, console, errors, ratelimit  # noqa: F401  (ratelimit registers worker-memory://)
 from backend.api import check, health, lists, settings, tokens
 from backend.config import ConfigError, database_url, load_config
 from backend.engines import EngineHolder
@@ -68,6 +68,14 @@ def _cors_origins(extension_ids) -> list:
     return [r"^chrome-extension://[a-p]{32}$", r"^moz-extension://[0-9a-f-]{36}$"]
 
 
+def _no_store_api_answers(response):
+    # Check answers quote pupils' names and admin answers hold lists and tokens: no cache keeps them.
+    if request.path.startswith("/api/"):
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the app; raises ConfigError naming the variable when the configuration is unusable."""
     load_dotenv()
@@ -106,8 +114,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     for blueprint in (health.bp, check.bp, lists.bp, tokens.bp, settings.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
+    app.after_request(_no_store_api_answers)
     console.init_app(app)  # the admin console at /admin/ (backend/console/)
-
-    from backend import cli
     cli.register(app)
     return app

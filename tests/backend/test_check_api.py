@@ -16,6 +16,7 @@ def test_answer_has_findings_and_lists_version(client, staff_headers):
                                          for f in body["findings"])
     assert isinstance(body["lists_version"], int)
     assert "note" not in body  # no note set
+    assert response.headers["Cache-Control"] == "no-store"  # answers quote pupils' names
 
 
 def test_note_from_settings_is_carried(client, admin_headers, staff_headers):

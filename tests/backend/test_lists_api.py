@@ -10,6 +10,7 @@ MIS_EXPORT = ("\ufeffForename,Surname,Preferred Forename,Year,Reg Group\r\n"
 def stored(client, headers, kind="pupils"):
     response = client.get(f"/api/v1/admin/lists/{kind}", headers=headers)
     assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
     return response.get_json()
 
 
