@@ -11,6 +11,6 @@ from nlp.rules import (
 )
 
 RULES = (
-    school_reference, staff_name, pupil_name, offensive, reputation, work_discussion, pupil_contact,
-    contact_details, unsafe_link, child_photo, direct_message, working_hours,
+    school_reference, staff_name, pupil_name, offensive, reputation, work_discussion, contact_details,
+    pupil_contact, unsafe_link, child_photo, direct_message, working_hours,
 )

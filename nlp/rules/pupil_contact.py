@@ -22,7 +22,7 @@ SUGGESTION = "Use the school's official channels (school email, the learning pla
 _APPS = r"(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|facebook|fb|whats\s?app|twitter|x|discord|telegram|messenger|here|this\s+app|my\s+personal\s+(?:number|account|page|email|insta)|my\s+(?:mobile|phone|number|insta|snap|tiktok|page|account))"
 _INVITE = re.compile(
     r"\b(?:add|follow|friend|dm|pm|message|msg|text|whats\s?app|call|ring|email|e-mail|contact|snap|reach|find|join|ping|hit)\s+me\b"
-    r"|\b(?:drop|send|give)\s+me\s+(?:a|an)\s+(?:dm|pm|message|line|text|email|msg|bell|ring|shout|follow)"
+    r"|\b(?:drop|send|give|ping)\s+me\s+(?:a|an)\s+(?:dm|pm|message|line|text|email|msg|bell|ring|shout|follow|whats\s?app|call|snap|voice\s+note)"
     r"|\bask\s+me\s+(?:in|on|via)\s+(?:dms?|pms?|messenger|snap|insta|whatsapp)|\bhere'?s\s+my\s+(?:personal\s+)?(?:number|mobile|email|snap|insta)"
     r"|\bslide\s+into\s+my\s+dms|\bmy\s+dms\s+are\s+open|\bi'?m\s+on\s+(?:snap|snapchat|insta|instagram|tiktok|whatsapp|discord)\b"
     r"|\bfollow\s+my\s+(?:personal\s+)?(?:insta|instagram|tiktok|snap|page|account|channel|twitter)"
@@ -55,6 +55,10 @@ class Detector:
         invite = _INVITE.search(text)
         if invite and _AUDIENCE.search(text):
             return [Hit(invite.start(), invite.end())]
+        details = draft.found("contact-details")
+        if details and _AUDIENCE.search(text):
+            # a personal number or address offered to pupils or parents (4.1: no contact from personal phones)
+            return [details[0]]
         pupils = draft.found("pupil-name")
         accepted = _ACCEPTED.search(text)
         if accepted and (pupils or _AUDIENCE.search(text)):

@@ -114,7 +114,9 @@ class Detector:
                 continue
             end = self._full_name(draft, i)
             if end is not None:
-                if not _someone_else(draft, i, end):
+                # a full name is cancelled by kinship ("my son Ibrahim Qureshi") but not by a place:
+                # "met Zainab Hussain at the shop" is still the pupil
+                if not _kin_before(draft, i):
                     strong.append(Hit(w.start, _end_with_initial(draft, end)))
                 i = end + 1
                 continue
@@ -130,6 +132,8 @@ class Detector:
                 continue
             if self._family_surname(draft, i):
                 weak.append(Hit(w.start, w.end))
+            elif self._pinned_surname(draft, i):
+                strong.append(Hit(w.start, w.end))
             i += 1
         self._coordinated(draft, strong, taken)
         self._coordinated(draft, weak, taken)
@@ -225,11 +229,12 @@ class Detector:
         surface_message = draft.context.surface == "message"
         ordinary = all(x.key in self.words for x in ws[i:j + 1])
         vocative = surface_message and _GREETING.match(draft.text[:w.start]) is not None
-        if not (w.is_title or w.is_upper):
-            # people write names in lower case in private messages ("ok jakub,", "hey destiny,"), rarely elsewhere
-            if not (surface_message and (vocative or not ordinary)):
-                return False
         pinned = self._pinned(draft, j)
+        if not (w.is_title or w.is_upper):
+            # people write names in lower case in private messages ("ok jakub,", "hey destiny,"), or placed
+            # in a class ("abdi in year 9 is hilarious"); elsewhere lower case reads as an ordinary word
+            if not ((surface_message and (vocative or not ordinary)) or (pinned and not ordinary)):
+                return False
         if _someone_else(draft, i, j):
             return False
         # followed by a surname that is not this pupil's: another person ("Haris Rauf", "Sana Mir")
@@ -246,7 +251,7 @@ class Detector:
             # count against names that are ordinary words ("Jordan", "Chelsea")
             if token is not None and token.ent_type_ in _OTHER_ENTITY and not _subject_of_action(token):
                 return False
-            if token is not None and token.pos_ != "PROPN" and token.ent_type_ != "PERSON" and not vocative \
+            if token is not None and token.tag_ not in ("NNP", "NNPS") and token.ent_type_ != "PERSON" and not vocative \
                     and not _told_or_did(token):
                 return False
             if draft.starts_sentence(i) and not vocative and not _subject_of_action(token):
@@ -261,6 +266,12 @@ class Detector:
             return True
         lead = _PLACED_IN.match(after)
         return bool(lead) and any(h.start == end + lead.end() for h in draft.found("school-reference"))
+
+    def _pinned_surname(self, draft: Draft, i: int) -> bool:
+        """"Kowalczyk in 10MP needs to stop talking": a pupil surname alone, placed in a form or class."""
+        w = draft.words[i]
+        return (w.is_title and (w.key,) in self.book.last and (w.key,) not in self.staff.last
+                and w.key not in self.words and self._pinned(draft, i))
 
     def _family_surname(self, draft: Draft, i: int) -> bool:
         """"the Akhtar twins": a pupil surname naming a family of pupils."""
@@ -298,9 +309,9 @@ def _subject_of_action(token) -> bool:
     doc, i = token.doc, token.i
     nxt = doc[i + 1]
     after = doc[i + 2] if i + 2 < len(doc) else None
-    if nxt.pos_ == "VERB" and nxt.tag_ in ("VBD", "VBZ"):
+    if nxt.tag_ == "VBD" or (nxt.tag_ == "VBZ" and nxt.lower_ not in ("is", "'s", "’s", "has")):
         return True
-    if nxt.tag_ == "MD" and after is not None and (after.lower_ in ("n't", "not") or after.pos_ == "VERB"):
+    if nxt.tag_ == "MD" and after is not None and (after.lower_ in ("n't", "not") or after.tag_ == "VB"):
         return True
     if nxt.lower_ in ("'s", "’s") and after is not None:
         return after.lower_ in _BELONGINGS or after.tag_ == "VBN"
@@ -323,10 +334,15 @@ def _end_with_initial(draft: Draft, j: int) -> int:
     return w.end
 
 
+def _kin_before(draft: Draft, i: int) -> bool:
+    start = draft.words[i].start
+    return bool(KIN_BEFORE.search(draft.lower[max(0, start - 60):start]))
+
+
 def _someone_else(draft: Draft, i: int, j: int) -> bool:
     """Cues that the person named is the author's family or someone met outside school."""
     ws = draft.words
-    if KIN_BEFORE.search(draft.lower[max(0, ws[i].start - 60):ws[i].start]):
+    if _kin_before(draft, i):
         return True
     return elsewhere(draft.lower[ws[j].end:ws[j].end + 60])
 

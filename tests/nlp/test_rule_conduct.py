@@ -111,3 +111,13 @@ def test_reputation(categories, text):
 ])
 def test_not_reputation(categories, text):
     assert "reputation" not in categories(text)
+
+
+def test_personal_contact_details_offered_to_parents_are_pupil_contact(categories):
+    assert {"pupil-contact", "contact-details"} <= categories("Parents, drop me a WhatsApp on 07911 123456")
+    assert "pupil-contact" in categories("Parents can reach me on jenna.t.1985@gmail.com")
+    assert "pupil-contact" not in categories("Selling my bike, text 07911 123456")
+
+
+def test_behaviour_incidents_are_work(categories):
+    assert "work-discussion" in categories("Had to break up a fight in the corridor again")

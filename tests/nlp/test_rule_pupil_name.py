@@ -116,3 +116,17 @@ def test_a_lower_case_word_name_greeted_in_a_message(categories):
 ])
 def test_historical_and_fictional_namesakes(categories, text):
     assert "pupil-name" not in categories(text)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Summer was amazing in the lesson today", "Summer"),  # a word-name as the subject, in a school post
+    ("Just met Jago Penrose at the shop, he's so grown up", "Jago Penrose"),  # a place does not cancel a full name
+    ("jago in year 6 is hilarious", "jago"),  # lower case, placed in a year
+    ("Penrose in 6K needs to stop talking", "Penrose"),  # a surname alone, placed in a form
+])
+def test_evidence_that_makes_a_name_a_pupil(found, text, quote):
+    assert ("pupil-name", quote) in found(text)
+
+
+def test_a_place_still_cancels_a_lone_first_name(categories):
+    assert "pupil-name" not in categories("Jago at the garage says the clutch is gone, lesson learned")
