@@ -164,3 +164,25 @@ def test_cors_under_gunicorn(live_service):
     refused = requests.post(live_service.url + "/api/v1/check", json={"text": "hi"},
                             headers={**headers, "Origin": "https://evil.example"})
     assert refused.status_code == 200 and "Access-Control-Allow-Origin" not in refused.headers
+
+
+def test_without_preload_each_worker_loads_and_serves(live_service_factory):
+    service = live_service_factory(workers=2, preload=False)
+    token = service.staff_token()
+    version = service.put_list("pupils", "first_name,last_name\nAisha,Khan\n")["lists_version"]
+    answers = [service.check("hello", token=token, session=requests.Session()) for _ in range(6)]
+    assert all(a.status_code == 200 and a.json()["lists_version"] == version for a in answers)
+
+
+def test_bad_configuration_stops_gunicorn_with_one_clear_line():
+    from tests.support.live_service import LiveService
+    service = LiveService(workers=1, env={"PRECHECK_MAX_UPLOAD_MB": "twenty"}, startup_timeout=60)
+    try:
+        with pytest.raises(RuntimeError, match="exited"):
+            service.start()
+        assert ("precheck: configuration error: PRECHECK_MAX_UPLOAD_MB: must be a whole number, not 'twenty'"
+                in service.output())
+        assert "Traceback" not in service.output()
+    finally:
+        service.stop()
+        service.cleanup()
