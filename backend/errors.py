@@ -2,6 +2,7 @@
 import logging
 
 from flask import jsonify
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger("precheck.errors")
@@ -53,7 +54,18 @@ def _unexpected(exc: Exception):
                     "The error has been logged (without the request's content).").response()
 
 
+def _store_unreachable(exc: Exception):
+    log.error("the store did not answer", exc_info=exc)
+    response = ApiError(503, "unavailable", "The service cannot reach its database just now; "
+                        "nothing was checked or stored. Try again shortly.").response()
+    response.headers["Retry-After"] = "5"
+    return response
+
+
 def register(app) -> None:
     app.register_error_handler(ApiError, lambda exc: exc.response())
+    # A lost database connection is an outage to report as such, not a bug.
+    app.register_error_handler(OperationalError, _store_unreachable)
+    app.register_error_handler(InterfaceError, _store_unreachable)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)

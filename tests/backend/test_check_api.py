@@ -213,6 +213,18 @@ def test_healthz_is_503_when_the_store_does_not_answer(app, client, monkeypatch)
     assert response.get_json()["status"] == "unavailable" and response.get_json()["store"] == "unreachable"
 
 
+def test_a_lost_database_is_503_not_500(app, client, staff_headers, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("SELECT", {}, Exception("could not connect to server"))
+
+    monkeypatch.setattr(app.extensions["precheck"].store, "find_token", unreachable)
+    response = check(client, staff_headers, "Aisha Khan")
+    assert response.status_code == 503
+    assert error_of(response)["code"] == "unavailable" and response.headers["Retry-After"]
+
+
 def test_healthz(client):
     response = client.get("/healthz")
     assert response.status_code == 200
