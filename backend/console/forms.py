@@ -32,10 +32,10 @@ class StaffForm(FlaskForm):
 
 class SchoolTermForm(FlaskForm):
     term = StringField("Term", validators=[DataRequired("Enter the name, nickname, place or hashtag."), Length(max=200)])
-    kind = SelectField("Kind", choices=[SelectChoice(value, label) for value, label in (
-        ("school", "the school's name"), ("alias", "another name for the school"),
-        ("place", "a place (building, site, street)"), ("hashtag", "a hashtag"),
-        ("group", "a group (house, team, club)"), ("trust", "the trust"))])
+    # A free label (contract: school, alias, place, hashtag, group…); suggested, never restricted.
+    kind = StringField("Kind", default="school", validators=[Optional(), Length(max=50)],
+                       render_kw={"list": "term-kinds", "autocomplete": "off"})
+    KIND_SUGGESTIONS = ("school", "alias", "place", "hashtag", "group", "trust")
 
 
 class TokenForm(FlaskForm):

@@ -80,7 +80,7 @@ SPECS = {spec.kind: spec for spec in (
         search_hint="term or kind",
         columns=(("term", "Term"), ("kind", "Kind")),
         form=SchoolTermForm,
-        to_entry=lambda f: SchoolTerm(term=_clean(f.term.data), kind=f.kind.data or "school"),
+        to_entry=lambda f: SchoolTerm(term=_clean(f.term.data), kind=_clean(f.kind.data).lower() or "school"),
         describe=lambda e: e.term,
         sort_key=lambda e: (e.kind.casefold(), e.term.casefold()),
     ),
@@ -132,7 +132,8 @@ def school_terms():
 
 def _entry_form_page(spec: ListSpec, form, heading: str, seen: str | None = None):
     hints = {"aliases": "Other names this pupil is known by, one per line or separated by commas.",
-             "preferred_name": "The name the pupil goes by, if it differs from the first name."}
+             "preferred_name": "The name the pupil goes by, if it differs from the first name.",
+             "kind": "What the term is: " + ", ".join(SchoolTermForm.KIND_SUGGESTIONS) + ", or a word of your own."}
     return render_template("console/entry_form.html", spec=spec, form=form, heading=heading, hints=hints,
                            seen=seen, section=spec.endpoint)
 

@@ -229,3 +229,16 @@ def test_an_oversized_upload_is_refused_plainly_and_changes_nothing(app_factory,
     assert response.status_code == 413
     assert "Nothing was changed" in response.get_data(as_text=True)
     assert store.lists_version() == version and _entries(store, "pupils") == []
+
+
+def test_a_school_term_keeps_its_own_kind_when_edited(admin_client, store):
+    from nlp.lists import SchoolTerm
+    store.replace_list("school-terms", [SchoolTerm("The Grange", "nickname")], "test")
+    listing = admin_client.get("/admin/school-terms").get_data(as_text=True)
+    edit_path = re.search(r'href="(/admin/school-terms/\d+/edit)"', listing)[1]
+    form = admin_client.get(edit_path).get_data(as_text=True)
+    assert 'value="nickname"' in form and '<datalist id="term-kinds">' in form
+    seen = re.search(r'name="seen" value="([^"]+)"', form)[1]
+    admin_client.post(edit_path, data={"csrf_token": csrf_token(form), "seen": seen, "term": "The Grange School",
+                                       "kind": "nickname"})
+    assert _entries(store, "school-terms") == [SchoolTerm("The Grange School", "nickname")]
