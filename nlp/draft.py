@@ -18,21 +18,40 @@ class Hit:
 
 
 class Draft:
-    def __init__(self, text: str, doc, context: Context):
+    """A draft and what is known about it. The spaCy doc is made only when a rule asks for a
+    token (most drafts are decided by the name books and patterns alone), unless the engine
+    has already made it in a batch."""
+
+    def __init__(self, text: str, context: Context, nlp=None, doc=None):
         self.text = text
         self.lower = text.lower()
-        self.doc = doc
         self.context = context
         self.words: list[Word] = words(text)
         self.hits: dict[str, list[Hit]] = {}
         self.memo: dict = {}  # per-draft results rules share (e.g. work cues)
-        self._token_starts = [t.idx for t in doc] if doc is not None else []
+        self._nlp = nlp
+        self._doc = doc
+        self._token_starts: list[int] | None = None
+
+    @property
+    def doc(self):
+        if self._doc is None and self._nlp is not None:
+            self._doc = self._nlp(self.text)
+        return self._doc
+
+    @doc.setter
+    def doc(self, doc) -> None:
+        self._doc = doc
+        self._token_starts = None
 
     def token_at(self, index: int):
-        """The spaCy token covering Python index `index` (None without a doc)."""
-        if not self._token_starts:
+        """The spaCy token covering Python index `index` (None without a pipeline)."""
+        doc = self.doc
+        if doc is None or not len(doc):
             return None
-        return self.doc[max(0, bisect.bisect_right(self._token_starts, index) - 1)]
+        if self._token_starts is None:
+            self._token_starts = [t.idx for t in doc]
+        return doc[max(0, bisect.bisect_right(self._token_starts, index) - 1)]
 
     def starts_sentence(self, word_index: int) -> bool:
         """True when only punctuation, emoji or nothing comes between the last sentence end and this word."""

@@ -26,22 +26,23 @@ class Engine:
         self.settings = settings
         resources = Resources(nlp, lists, settings)
         self._rules = [(rule, rule.Detector(resources)) for rule in RULES]
+        # the first word of every pupil first name: a draft without one needs no pipeline
+        self._first_words = frozenset(first[0] for first in resources.pupils.first)
 
     def check(self, text: str, context: Context = Context()) -> list[Finding]:
         """Findings for one draft, with start/end in UTF-16 code units."""
         return self.check_many([(text, context)])[0]
 
     def check_many(self, drafts: list[tuple[str, Context]]) -> list[list[Finding]]:
-        """Findings for each draft; the pipeline runs over them as one batch (nlp.pipe)."""
-        texts = [text for text, _ in drafts]
-        if self.nlp is None:
-            docs = [None] * len(texts)
-        elif len(texts) == 1:
-            docs = [self.nlp(texts[0])]  # nlp.pipe's batching costs more than it saves for one draft
-        else:
-            docs = self.nlp.pipe(texts)
-        return [self._findings(Draft(text, doc, context or Context()))
-                for (text, context), doc in zip(drafts, docs)]
+        """Findings for each draft. Drafts that could hold a lone first name (the only rule that
+        reads tags and entities) go through the pipeline together with nlp.pipe; a single draft
+        gets its doc only if a rule asks for it."""
+        prepared = [Draft(text, context or Context(), self.nlp) for text, context in drafts]
+        if self.nlp is not None and len(prepared) > 1:
+            wanted = [d for d in prepared if any(w.key in self._first_words for w in d.words)]
+            for draft, doc in zip(wanted, self.nlp.pipe(d.text for d in wanted)):
+                draft.doc = doc
+        return [self._findings(draft) for draft in prepared]
 
     def _findings(self, draft: Draft) -> list[Finding]:
         for rule, detector in self._rules:
