@@ -52,6 +52,22 @@ class NameBook:
         self.first_initial_last[(f[0][0], l)].add(person)
         self.first_last_initial[(f, l[0][0])].add(person)
 
+    def freeze(self) -> "NameBook":
+        """Drop the per-key sets once the book is built: about half the memory for 100,000 names.
+
+        full keeps who is named (one person as an int, several as a tuple); the other
+        books answer only "is this a name" and become sets of keys.
+        """
+        self.full = {k: next(iter(v)) if len(v) == 1 else tuple(v) for k, v in self.full.items()}
+        self.first = frozenset(self.first)
+        self.last = frozenset(self.last)
+        self.first_initial_last = frozenset(self.first_initial_last)
+        self.first_last_initial = frozenset(self.first_last_initial)
+        self.firsts_by_last = {k: tuple(v) for k, v in self.firsts_by_last.items()}
+        self._first_sounds = {k: tuple(v) for k, v in self._first_sounds.items()}
+        self._last_sounds = {k: tuple(v) for k, v in self._last_sounds.items()}
+        return self
+
     def first_forms(self, words: tuple) -> set[tuple]:
         """List first names these words are, exactly or as a spelling variant."""
         return self._forms(words, self.first, self._first_sounds, FIRST_VARIANT_SIMILARITY)
@@ -89,7 +105,11 @@ class NameBook:
         people: set[int] = set()
         for f in firsts:
             for l in lasts:
-                people |= self.full.get((f, l), set())
+                named = self.full.get((f, l))
+                if isinstance(named, int):
+                    people.add(named)
+                elif named:
+                    people.update(named)
         return people
 
 
@@ -105,11 +125,11 @@ def pupil_book(lists: NameLists) -> NameBook:
                 book.add(i, " ".join(parts[:-1]), parts[-1])
             elif parts:
                 book.add(i, parts[0], pupil.last_name)
-    return book
+    return book.freeze()
 
 
 def staff_book(lists: NameLists) -> NameBook:
     book = NameBook()
     for i, member in enumerate(lists.staff):
         book.add(i, member.first_name, member.last_name)
-    return book
+    return book.freeze()

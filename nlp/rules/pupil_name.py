@@ -184,7 +184,7 @@ class Detector:
             # "Sana R.", "Mohammad I.": a first name and the initial of the pupil's surname
             k = i + a
             if k < len(ws) and ws[k].gap_before and _initial(draft, k) \
-                    and any(book.first_last_initial.get((f, ws[k].key)) for f in firsts):
+                    and any((f, ws[k].key) in book.first_last_initial for f in firsts):
                 return k
         return None
 
@@ -200,7 +200,7 @@ class Detector:
             j = i + b
             if not ws[i + 1].is_title or not all(ws[k].gap_before for k in range(i + 2, j + 1)):
                 continue
-            if book.first_initial_last.get((w.key, tuple(x.key for x in ws[i + 1:j + 1]))):
+            if (w.key, tuple(x.key for x in ws[i + 1:j + 1])) in book.first_initial_last:
                 return j
         return None
 
