@@ -31,9 +31,13 @@ def _session():
     return store().session()
 
 
+def _purge_expired(s) -> None:
+    s.execute(delete(PendingUpload).where(PendingUpload.created_at < utcnow() - KEEP_FOR))
+
+
 def keep(admin_id: int, kind: str, filename: str, data: bytes) -> int:
     with _session() as s, s.begin():
-        s.execute(delete(PendingUpload).where(PendingUpload.created_at < utcnow() - KEEP_FOR))
+        _purge_expired(s)
         upload = PendingUpload(admin_id=admin_id, kind=kind, filename=filename[:255], data=data,
                                created_at=utcnow())
         s.add(upload)
@@ -43,7 +47,8 @@ def keep(admin_id: int, kind: str, filename: str, data: bytes) -> int:
 
 def fetch(upload_id: int, admin_id: int, kind: str) -> PendingUpload | None:
     """The admin's own pending upload of this kind, if it has not expired."""
-    with _session() as s:
+    with _session() as s, s.begin():
+        _purge_expired(s)
         upload = s.get(PendingUpload, upload_id)
         if upload is None or upload.admin_id != admin_id or upload.kind != kind:
             return None

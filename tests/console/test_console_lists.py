@@ -242,3 +242,17 @@ def test_a_school_term_keeps_its_own_kind_when_edited(admin_client, store):
     admin_client.post(edit_path, data={"csrf_token": csrf_token(form), "seen": seen, "term": "The Grange School",
                                        "kind": "nickname"})
     assert _entries(store, "school-terms") == [SchoolTerm("The Grange School", "nickname")]
+
+
+def test_a_preview_left_for_over_an_hour_expires_and_its_file_is_deleted(admin_client, store):
+    from datetime import timedelta
+    from sqlalchemy import update
+    from backend.store import utcnow
+    response = _upload(admin_client, "pupils", b"Forename,Surname\nAisha,Khan\n")
+    with store.session() as s, s.begin():
+        s.execute(update(PendingUpload).values(created_at=utcnow() - timedelta(minutes=61)))
+    page = admin_client.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True)
+    assert "expired or was already used" in page
+    with store.session() as s:
+        assert s.execute(select(PendingUpload)).first() is None
+    assert _entries(store, "pupils") == []
