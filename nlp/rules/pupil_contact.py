@@ -25,7 +25,7 @@ _INVITE = re.compile(
     r"|\b(?:drop|send|give|ping)\s+me\s+(?:a|an)\s+(?:dm|pm|message|line|text|email|msg|bell|ring|shout|follow|whats\s?app|call|snap|voice\s+note)"
     r"|\bask\s+me\s+(?:in|on|via)\s+(?:dms?|pms?|messenger|snap|insta|whatsapp)|\bhere'?s\s+my\s+(?:personal\s+)?(?:number|mobile|email|snap|insta)"
     r"|\bslide\s+into\s+my\s+dms|\bmy\s+dms\s+are\s+open|\bi'?m\s+on\s+(?:snap|snapchat|insta|instagram|tiktok|whatsapp|discord)\b"
-    r"|\bfollow\s+my\s+(?:personal\s+)?(?:insta|instagram|tiktok|snap|page|account|channel|twitter)"
+    r"|\b(?:follow|subscribe\s+to|join)\s+my\s+(?:personal\s+)?(?:insta|instagram|tiktok|snap|page|account|channel|twitter|youtube|twitch|discord)"
     r"|\bgroup\s+chat\b.*\bon\s+my\b|\bjoin\b.*\bon\s+my\s+(?:insta|instagram|snap|tiktok|page)"
     r"|\bmy\s+(?:snap|snapchat|insta|instagram|tiktok|number|mobile|personal\s+number|email)\s*(?:is|:|'s)"
     r"|\bsend\s+(?:\w+\s+){0,3}(?:there|to\s+me|me)\b", re.I)
@@ -37,6 +37,8 @@ _ACCEPTED = re.compile(
     r"|\b(?:pupils?|students?|parents?|one\s+of\s+my\s+\w+|a\s+(?:year\s?\d+|y\d+|[sp][1-7]))\s+(?:\w+\s+){0,2}(?:found|added|followed|messaged|dm'?d)\s+(?:me|my)\b"
     r"|\b(?:followed|added|friended|messaged|dm'?d|snapped|texted)\s+me\b"
     r"|\bsent\s+me\s+a\s+(?:friend|follow)\s+request\b"
+    r"|\b(?:message|messages|dm|dms|friend\s+request|follow\s+request|text|email)\s+from\s+(?:a\s+|one\s+of\s+my\s+|my\s+)?"
+    r"(?:pupil|student|parent|year\s?\d+|tutee|former\s+pupil|ex-?pupil)"
     r"|\b(?:sending|sent|send)\s+me\s+(?:\w+\s+){0,2}on\s+" + _APPS, re.I)
 _TO_ADULT = re.compile(r"^\W*(?:(?:hi|hey|hello|dear|good\s+(?:morning|afternoon|evening))\W+)?(?:" +
                        "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?\s+[A-Z][\w'’-]*", re.I)

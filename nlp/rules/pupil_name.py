@@ -170,6 +170,8 @@ class Detector:
                 if not all(ws[k].gap_before for k in range(i + a, j + 1)):
                     continue
                 last = tuple(x.key for x in ws[i + a:j + 1])
+                if j + 1 < len(ws) and draft.text[ws[j].end:ws[j + 1].start] == "-":
+                    continue  # "Jessica Ennis-Hill" is not Jessica Ennis: the surname goes on
                 if firsts and book.people_named(firsts, book.last_forms(last)):
                     return j
                 # "Alex Turner" for Alexander Turner: a shortened first name and the exact surname, capitalised

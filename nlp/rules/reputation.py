@@ -28,7 +28,7 @@ _TARGET = re.compile(r"""\b(?:
 _NEGATIVE = re.compile(r"""\b(?:
     worst(?:-run|-behaved)?|shambles|shambolic|disgrace(?:ful)?|shameful|ashamed|embarrass\w*|joke|laughable|laughing\s*stock|ridiculous|farc(?:e|ical)|circus|clowns?|
     useless|hopeless|clueless|no\s+clue|not\s+a\s+clue|haven'?t\s+got\s+a\s+clue|no\s+idea|incompetent|inept|unprofessional|disorgani[sz]ed|chaotic|chaos|
-    out\s+of\s+control|a\s+mess|mess\b|sinking\s+ship|zoo\b|animals\b|thugs?|hooligans?|
+    out\s+of\s+control|a\s+mess\b|mess\b|sinking\s+ship|zoo\b|animals\b|thugs?|hooligans?|
     lazy|laziest|rude|arrogant|condescending|patronising|snobby|stuck-up|entitled|spoilt|greedy|money-grabbing|penny-pinching|cheapskates?|stingy|tight-?fisted|
     two-faced|backstabbing|cliquey|favouritism|nepotism|unfair|unjust|sexist|racist|homophobic|discriminat\w+|harass\w*|victimi[sz]\w+|
     awful|terrible|appalling|atrocious|abysmal|diabolical|dreadful|horrendous|horrible|nasty|vile|cruel|heartless|rubbish|pathetic|shocking|outrageous|scandal\w*|

@@ -55,6 +55,7 @@ _CUES = re.compile(r"""\b(?:
     quadratics|algebra|fractions|simultaneous\s+equations|photosynthesis|periodic\s+table|phonics|
     as\s+a\s+(?:teacher|ta|tutor|head|senco|dsl)|i'?m\s+a\s+teacher|glamour\s+of\s+teaching|
     (?<!as\s)\ba\s+parent\b|(?:teaching|classroom|lesson)\s+resources|(?:writing|making|planning|sharing)\s+(?:\w+\s+){0,2}resources|
+    sending\s+(?:your|their)\s+(?:kids?|child(?:ren)?)\s+in\b|(?:in|at)\s+school\s+today|
     (?:break|broke|breaking)\s+up\s+(?:a\s+)?fights?|fights?\s+(?:in|on)\s+the\s+(?:corridor|playground|yard|field|canteen)|corridors?\b|
     (?:triple|double)\s+(?:science|maths|english|history|geography|pe|art|music|french)|fire\s+drill|lockdown\s+drill|our\s+school\b|
     first\s+day\s+back\s+after\s+(?:half\s+term|the\s+holidays|christmas|easter|summer)|data\s+(?:deadline|entry|drop)|personal\s+statements|ucas\b|
