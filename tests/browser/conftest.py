@@ -54,7 +54,19 @@ def extension_id(browser_context) -> str:
 
 
 @pytest.fixture(scope="session")
-def configured_extension(browser_context, extension_id, service, staff_token) -> str:
+def first_install_options(browser_context, extension_id) -> str | None:
+    """The URL of the Options tab the extension opened by itself on install, if any
+    (closed once seen, so the tests open Options as a person would)."""
+    page = extension_browser.wait_for_options_tab(browser_context, extension_id)
+    if page is None:
+        return None
+    url = page.url
+    page.close()
+    return url
+
+
+@pytest.fixture(scope="session")
+def configured_extension(browser_context, extension_id, first_install_options, service, staff_token) -> str:
     extension_browser.configure_extension(browser_context, extension_id, service.url, staff_token)
     return extension_id
 

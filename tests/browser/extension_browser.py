@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext, Playwright
+from playwright.sync_api import BrowserContext, Page, Playwright
 
 CHROMIUM = "/usr/bin/chromium"
-EXTENSION_DIR = Path(__file__).resolve().parents[2] / "extension"
+# The unpacked extension under test; another copy (a release build, a commit's
+# snapshot) can be tested by pointing PRECHECK_TEST_EXTENSION_DIR at it.
+EXTENSION_DIR = Path(os.environ.get("PRECHECK_TEST_EXTENSION_DIR")
+                     or Path(__file__).resolve().parents[2] / "extension").resolve()
 
 
 def launch_with_extension(
@@ -57,15 +61,41 @@ def popup_path() -> str:
     return manifest()["action"]["default_popup"]
 
 
+def options_url(extension_id: str) -> str:
+    return f"chrome-extension://{extension_id}/{options_path()}"
+
+
+def wait_for_options_tab(context: BrowserContext, extension_id: str, timeout_ms: int = 10_000) -> Page | None:
+    """The Options tab the extension opens by itself on first install, once it is there
+    (None if it never opens). Configuring before it appears would race with it: the
+    extension's openOptionsPage() takes over any tab already showing Options."""
+    url = options_url(extension_id)
+    waiter = context.pages[0] if context.pages else context.new_page()
+    for _ in range(timeout_ms // 100):
+        for page in context.pages:
+            if page.url.startswith(url):
+                page.wait_for_load_state()
+                return page
+        waiter.wait_for_timeout(100)  # lets Playwright hear of new tabs meanwhile
+    return None
+
+
+def open_options(context: BrowserContext, extension_id: str) -> Page:
+    """Options, once it has loaded what is saved (its list of sites is drawn last)."""
+    page = context.new_page()
+    page.goto(options_url(extension_id))
+    page.get_by_label("Check my posts on X (Twitter)").wait_for()
+    return page
+
+
 def configure_extension(context: BrowserContext, extension_id: str, server_url: str, token: str) -> None:
     """Fills in the extension's own options page, as a member of staff would."""
-    page = context.new_page()
+    page = open_options(context, extension_id)
     try:
-        page.goto(f"chrome-extension://{extension_id}/{options_path()}")
         page.get_by_label("Server URL").fill(server_url)
         page.get_by_label("Access token").fill(token)
         page.get_by_role("button", name="Save").click()
-        page.wait_for_timeout(300)  # let chrome.storage settle before the next page reads it
+        page.get_by_text("Saved.").wait_for()
     finally:
         page.close()
 
@@ -84,9 +114,8 @@ def add_site(context: BrowserContext, extension_id: str, host: str, kind_label: 
                        [extension_id, f"https://{host}/*"])
     finally:
         grant.close()
-    page = context.new_page()
+    page = open_options(context, extension_id)
     try:
-        page.goto(f"chrome-extension://{extension_id}/{options_path()}")
         page.get_by_label("Site address").fill(host)
         page.get_by_label("Kind of site").select_option(label=kind_label)
         page.get_by_role("button", name="Add site").click()

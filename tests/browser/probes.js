@@ -12,17 +12,22 @@
     if (editor instanceof HTMLTextAreaElement) {
       const start = editor.value.indexOf(quote);
       if (start < 0) return null;
+      // The mirror stands in for the textarea's client area: inside its borders and
+      // beside its scrollbar, which narrows the lines whenever the text overflows.
       const style = getComputedStyle(editor);
       const mirror = document.createElement('div');
       for (const property of [
-        'boxSizing', 'width', 'height', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth',
-        'borderLeftWidth', 'borderStyle', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
+        'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
         'fontStyle', 'fontVariant', 'fontWeight', 'fontStretch', 'fontSize', 'lineHeight', 'fontFamily',
         'textAlign', 'textIndent', 'letterSpacing', 'wordSpacing', 'tabSize', 'direction',
       ]) mirror.style[property] = style[property];
       const box = editor.getBoundingClientRect();
+      const horizontalPadding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      const verticalPadding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
       Object.assign(mirror.style, {
-        position: 'fixed', left: `${box.left}px`, top: `${box.top}px`, margin: '0',
+        position: 'fixed', left: `${box.left + editor.clientLeft}px`, top: `${box.top + editor.clientTop}px`,
+        margin: '0', border: '0', boxSizing: 'content-box',
+        width: `${editor.clientWidth - horizontalPadding}px`, height: `${editor.clientHeight - verticalPadding}px`,
         whiteSpace: 'pre-wrap', overflowWrap: 'break-word', overflow: 'hidden', visibility: 'hidden',
       });
       const text = document.createTextNode(editor.value);

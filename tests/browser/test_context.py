@@ -74,8 +74,7 @@ def working_all_week(service, staff_token):
 
 @pytest.fixture
 def x_as_school_account(browser_context, configured_extension):
-    options = browser_context.new_page()
-    options.goto(f"chrome-extension://{configured_extension}/{extension_browser.options_path()}")
+    options = extension_browser.open_options(browser_context, configured_extension)
     account = options.get_by_label("Account on X (Twitter)")
 
     def choose(label: str) -> None:

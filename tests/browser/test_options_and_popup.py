@@ -20,8 +20,7 @@ X = SITE_BY_HOST["x.com"]
 
 @pytest.fixture
 def options(browser_context, configured_extension):
-    page = browser_context.new_page()
-    page.goto(f"chrome-extension://{configured_extension}/{extension_browser.options_path()}")
+    page = extension_browser.open_options(browser_context, configured_extension)
     yield page
     page.close()
 
@@ -30,6 +29,10 @@ def closed_port_url() -> str:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+def test_options_open_by_themselves_on_first_install(first_install_options, extension_id):
+    assert first_install_options == extension_browser.options_url(extension_id)
 
 
 def test_options_show_the_saved_server_and_token(options, service, staff_token):
@@ -57,6 +60,7 @@ def test_connection_test_says_whether_the_server_answered_and_the_token_works(op
 
     # Testing is not saving: the settings in force are unchanged.
     options.reload()
+    options.get_by_label("Check my posts on X (Twitter)").wait_for()
     expect(options.get_by_label("Server URL")).to_have_value(service.url)
     expect(options.get_by_label("Access token")).to_have_value(staff_token)
 
@@ -66,6 +70,7 @@ def test_options_refuse_a_server_url_that_is_not_one(options, service):
     options.get_by_role("button", name="Save").click()
     expect(options.get_by_role("status").first).to_contain_text(re.compile(r"server URL", re.I))
     options.reload()
+    options.get_by_label("Check my posts on X (Twitter)").wait_for()
     expect(options.get_by_label("Server URL")).to_have_value(service.url)
 
 
