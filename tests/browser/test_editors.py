@@ -119,25 +119,61 @@ def pupil_name_rects(page: Page, site: Site, draft: str) -> tuple[list, list]:
     return drawn, ui.flagged_text_rects(page, site.editor_selector, flagged) or []
 
 
-def test_highlights_follow_the_text_when_the_page_reflows(page, site, pupil):
+def wait_until_highlights_match(page: Page, site: Site, draft: str) -> list[dict]:
+    """Polls until the overlay has redrawn over the name (it may take a frame or a
+    resize event), and answers the name's own rectangles."""
+    for attempt in range(30):
+        drawn, expected = pupil_name_rects(page, site, draft)
+        try:
+            assert_same_rects(drawn, expected)
+            return expected
+        except AssertionError:
+            if attempt == 29:
+                raise
+            page.wait_for_timeout(100)
+
+
+def test_highlights_follow_the_text_when_the_window_is_resized(page, site, pupil):
     draft = ui.draft_naming(pupil)
     type_draft(page, site, draft)
     wait_for_warning(page, pupil)
 
-    # A narrower window moves and rewraps the compose box; the overlay must follow.
+    # A narrower window moves the compose box; the overlay must follow.
     page.set_viewport_size({"width": 480, "height": 800})
     try:
-        for attempt in range(30):  # the overlay may redraw on its next frame or resize event
-            drawn, expected = pupil_name_rects(page, site, draft)
-            try:
-                assert_same_rects(drawn, expected)
-                break
-            except AssertionError:
-                if attempt == 29:
-                    raise
-                page.wait_for_timeout(100)
+        wait_until_highlights_match(page, site, draft)
     finally:
         page.set_viewport_size({"width": 1000, "height": 800})
+    assert ui.editor_text(page) == draft
+
+
+def test_highlights_follow_the_text_when_the_editor_is_resized(request, page, site, pupil):
+    request.applymarker(pytest.mark.xfail(
+        reason="extension (docs/TEAM-NOTES.md): highlights are redrawn on window resize, scroll and "
+               "input only, not when the editor itself changes size", strict=False))
+    draft = ui.draft_naming(pupil)
+    type_draft(page, site, draft)
+    wait_for_warning(page, pupil)
+    wait_until_highlights_match(page, site, draft)
+
+    # The site (or the person, with a textarea's resize handle) narrows the editor so
+    # the name wraps over two lines: two rectangles, one per line. The width leaves
+    # room for the first name and half the surname; the height keeps a scrollbar out.
+    page.evaluate(
+        f"""([selector, before, surname]) => {{
+              const probes = ({ui.PROBES});
+              const editor = document.querySelector(selector);
+              const right = Math.max(...probes.flaggedTextRects(selector, before).map((r) => r.x + r.width));
+              const room = probes.flaggedTextRects(selector, surname)[0].width / 2;
+              const style = getComputedStyle(editor);
+              const inset = parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth);
+              editor.style.boxSizing = 'border-box';
+              editor.style.width = `${{right - editor.getBoundingClientRect().left + inset + room}}px`;
+              editor.style.minHeight = '240px';
+            }}""",
+        [site.editor_selector, draft[:draft.index(pupil.full_name)] + pupil.first, " " + pupil.last])
+    expected = wait_until_highlights_match(page, site, draft)
+    assert len(line_boxes(expected)) == 2, expected
     assert ui.editor_text(page) == draft
 
 
