@@ -1,0 +1,42 @@
+"""The extension's own checks, run as part of the one test command: its node:test
+unit tests and Mozilla's `web-ext lint` (the Firefox add-on validator)."""
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+EXTENSION = Path(__file__).resolve().parents[2] / "extension"
+TOOLS = EXTENSION / "tools"
+
+pytestmark = pytest.mark.skipif(shutil.which("npm") is None, reason="Node.js and npm are needed")
+
+
+@pytest.fixture(scope="module")
+def tools():
+    """extension/tools/node_modules, installed from its lock file when missing or older than it."""
+    installed = TOOLS / "node_modules" / ".package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < (TOOLS / "package-lock.json").stat().st_mtime:
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=TOOLS, check=True,
+                       timeout=600)
+    return TOOLS
+
+
+def test_node_unit_tests_pass(tools):
+    run = subprocess.run(["node", "--test"], cwd=EXTENSION, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    passed = int(re.search(r"^# pass (\d+)", run.stdout, re.M).group(1))
+    failed = int(re.search(r"^# fail (\d+)", run.stdout, re.M).group(1))
+    assert passed > 0 and failed == 0
+
+
+def test_web_ext_lint_finds_no_errors_and_the_manifest_has_a_gecko_id(tools):
+    run = subprocess.run(["npx", "--no-install", "web-ext", "lint", "--source-dir", str(EXTENSION),
+                          "--output", "json"], cwd=tools, capture_output=True, text=True, timeout=300)
+    report = json.loads(run.stdout)
+    assert report["errors"] == [], report["errors"]
+    manifest = json.loads((EXTENSION / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["manifest_version"] == 3
+    assert manifest["browser_specific_settings"]["gecko"]["id"]
