@@ -3,7 +3,8 @@
 Each module declares CATEGORY, CLAUSE, SEVERITY, MESSAGE and SUGGESTION and a
 Detector(resources) whose find(draft) returns Hits. Later rules may read what
 earlier ones found (draft.found(category)): child-photo and direct-message
-build on pupil-name, so the order below matters.
+build on pupil-name, pupil-contact on contact-details and direct-message, so the
+order below matters.
 """
 from nlp.rules import (
     child_photo, contact_details, direct_message, offensive, pupil_contact, pupil_name, reputation,
@@ -12,5 +13,5 @@ from nlp.rules import (
 
 RULES = (
     school_reference, staff_name, pupil_name, offensive, reputation, work_discussion, contact_details,
-    pupil_contact, unsafe_link, child_photo, direct_message, working_hours,
+    direct_message, pupil_contact, unsafe_link, child_photo, working_hours,
 )

@@ -71,6 +71,10 @@ class Detector:
         if pupils and re.search(r"\b(?:on|via)\s+" + _APPS + r"\b", text, re.I):
             return [pupils[0]]
         if draft.context.surface == "message":
+            # a private message to a pupil is itself engaging with a pupil on a personal account
+            to_pupil = draft.found("direct-message")
+            if to_pupil:
+                return [to_pupil[0]]
             adult = _TO_ADULT.match(text)
             if adult and (_PARENT_TOPIC.search(text) or pupils):
                 return [Hit(adult.start(), adult.end())]

@@ -25,7 +25,7 @@ TARGETS = {
     "categories": (0.95, 0.97),
     "glantaf": (0.95, 0.95),
     "staffroom": (0.93, 0.98),
-    "oakfield": (0.80, 0.98),
+    "oakfield": (0.85, 0.98),
 }
 
 

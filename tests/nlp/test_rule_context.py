@@ -81,3 +81,23 @@ def test_a_message_to_a_friend_is_clean(found):
 
 def test_context_is_optional(engine):
     assert engine.check("Lowenna Trewin won", Context()) == engine.check("Lowenna Trewin won")
+
+
+def test_a_message_to_a_pupil_without_a_name(categories):
+    result = categories("Hi, it's Miss from school, can you send me your homework tonight?", surface="message")
+    assert {"direct-message", "pupil-contact"} <= result
+
+
+def test_a_message_to_a_colleague_about_a_pupil_is_not_a_direct_message(categories):
+    result = categories("Hi Jenna, Jago in 6K left his coat in the hall", surface="message")
+    assert "direct-message" not in result
+    assert "pupil-name" in result
+
+
+def test_a_message_to_a_parent_about_their_child_is_not_a_direct_message(categories):
+    assert "direct-message" not in categories("Can you remind your son to bring his homework?", surface="message")
+
+
+def test_a_direct_message_to_a_pupil_is_also_pupil_contact(found):
+    result = found("Tamsin, send me your homework tonight", surface="message")
+    assert ("direct-message", "Tamsin") in result and ("pupil-contact", "Tamsin") in result
