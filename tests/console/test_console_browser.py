@@ -204,6 +204,27 @@ def test_a_pupil_added_in_the_console_reaches_both_workers_within_2_seconds(page
     assert all(any(f["category"] == "pupil-name" and f["quote"] == name for f in a["findings"]) for a in answers)
 
 
+def test_remove_a_pupil_after_confirming(page):
+    nav(page, "Pupils")
+    page.get_by_label("Search").fill("Warm Up")
+    page.get_by_role("button", name="Search", exact=True).click()
+    questions = []
+
+    def answer(dialog, accept):
+        questions.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+    page.once("dialog", lambda dialog: answer(dialog, accept=False))
+    page.get_by_role("button", name="Remove Warm Up").click()
+    expect(page.locator("tbody tr")).to_have_count(1)  # kept: the admin said no
+    page.once("dialog", lambda dialog: answer(dialog, accept=True))
+    page.get_by_role("button", name="Remove Warm Up").click()
+    expect(page.get_by_role("status")).to_contain_text("Removed Warm Up")
+    assert questions == ["Remove Warm Up from the list?"] * 2
+    page.get_by_label("Search").fill("Warm Up")
+    page.get_by_role("button", name="Search", exact=True).click()
+    expect(page.get_by_text("Nothing matches")).to_be_visible()
+
+
 def test_issue_and_revoke_a_token(page, service):
     nav(page, "Access tokens")
     page.get_by_label("Label").fill("Mr Hussain's laptop")
