@@ -99,5 +99,5 @@ def test_a_message_to_a_parent_about_their_child_is_not_a_direct_message(categor
 
 
 def test_a_direct_message_to_a_pupil_is_also_pupil_contact(found):
-    result = found("Tamsin, send me your homework tonight", surface="message")
+    result = found("Tamsin, well done today", surface="message")
     assert ("direct-message", "Tamsin") in result and ("pupil-contact", "Tamsin") in result
