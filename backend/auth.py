@@ -62,14 +62,16 @@ def _unauthorized(what: str) -> ApiError:
 
 
 def require_staff(view):
-    """Only for a live staff token; sets g.token. Runs before the body is read."""
+    """Only for a live staff token. Runs before the body is read; sets g.actor and
+    g.lists_version (the store's, read in the same query as the token)."""
     @wraps(view)
     def wrapped(*args, **kwargs):
         token = bearer_token()
-        row = current_app.extensions["precheck"].store.find_token(token_hash(token), "staff") if token else None
+        if token is None:
+            raise _unauthorized("staff access token")
+        row, g.lists_version = current_app.extensions["precheck"].store.authenticate(token_hash(token), "staff")
         if row is None:
             raise _unauthorized("staff access token")
-        g.token = row
         g.actor = f"staff-token:{row.id}"
         return view(*args, **kwargs)
     return wrapped

@@ -160,6 +160,12 @@ def row_to_entry(kind: str, row):
     return SchoolTerm(term=row.term, kind=row.kind)
 
 
+class TokenUse(NamedTuple):
+    """A token that has just been accepted."""
+    id: int
+    kind: str
+
+
 class Snapshot(NamedTuple):
     """Lists and settings as of one lists_version."""
     version: int
@@ -322,20 +328,29 @@ class Store:
             s.add(AuditLog(actor=actor, action="token.create", target=f"{kind} token {token.id}"))
         return token
 
-    def find_token(self, token_hash: str, kind: str) -> ApiToken | None:
+    def find_token(self, token_hash: str, kind: str) -> TokenUse | None:
         """The live (unrevoked) token of this kind with this hash; records its use now and then."""
+        return self.authenticate(token_hash, kind)[0]
+
+    def authenticate(self, token_hash: str, kind: str) -> tuple["TokenUse | None", int]:
+        """(the live token of this kind with this hash, or None; lists_version), in one query:
+        every check needs both, and revocation must count from the very next request."""
+        version = select(StoreState.lists_version).where(StoreState.id == 1).scalar_subquery()
         with self.session() as s:
-            token = s.execute(select(ApiToken).where(ApiToken.token_hash == token_hash)).scalar_one_or_none()
-            if token is None or token.kind != kind or token.revoked_at is not None:
-                return None
-            now = utcnow()
-            last = token.last_used_at
+            row = s.execute(select(ApiToken.id, ApiToken.kind, ApiToken.revoked_at, ApiToken.last_used_at,
+                                   version.label("lists_version"))
+                            .where(ApiToken.token_hash == token_hash)).first()
+            if row is None:
+                return None, self.lists_version(s)
+            if row.kind != kind or row.revoked_at is not None:
+                return None, row.lists_version
+            now, last = utcnow(), row.last_used_at
             if last is not None and last.tzinfo is None:  # SQLite hands back naive datetimes
                 last = last.replace(tzinfo=timezone.utc)
             if last is None or now - last > LAST_USED_RESOLUTION:
-                s.execute(update(ApiToken).where(ApiToken.id == token.id).values(last_used_at=now))
+                s.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now))
                 s.commit()
-            return token
+            return TokenUse(row.id, row.kind), row.lists_version
 
     def tokens(self, kind: str | None = None) -> list[ApiToken]:
         with self.session() as s:

@@ -1,5 +1,5 @@
 """POST /api/v1/check: the draft in, findings citing the policy out. The draft is never kept."""
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, current_app, g, jsonify
 
 from backend.api.bodies import json_object
 from backend.auth import require_staff
@@ -20,7 +20,6 @@ def utf16_length(text: str) -> int:
 @bp.post("/check")
 @require_staff  # 401 before the body is read, so no one without a token learns anything
 def check():
-    service = current_app.extensions["precheck"]
     max_units = current_app.config["MAX_TEXT_LENGTH"]
     # A draft cut mid-emoji by the page carries a lone surrogate: repaired to U+FFFD, not refused.
     data = json_object(max_units * BYTES_PER_UNIT + CONTEXT_ALLOWANCE, repair_lone_surrogates=True)
@@ -35,7 +34,7 @@ def check():
         raise ApiError(400, "bad_request", str(err), field=err.field) from None
     # The store may already hold a version this worker has not built yet (an upload a moment
     # ago, through another worker): wait briefly for it rather than answer from stale lists.
-    current = service.engines.current(at_least=service.store.lists_version())
+    current = current_app.extensions["precheck"].engines.current(at_least=g.lists_version)
     findings = current.engine.check(text, context)
     answer = {
         "findings": [f.to_json() for f in findings],

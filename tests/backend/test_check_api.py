@@ -219,7 +219,7 @@ def test_a_lost_database_is_503_not_500(app, client, staff_headers, monkeypatch)
     def unreachable(*args, **kwargs):
         raise OperationalError("SELECT", {}, Exception("could not connect to server"))
 
-    monkeypatch.setattr(app.extensions["precheck"].store, "find_token", unreachable)
+    monkeypatch.setattr(app.extensions["precheck"].store, "authenticate", unreachable)
     response = check(client, staff_headers, "Aisha Khan")
     assert response.status_code == 503
     assert error_of(response)["code"] == "unavailable" and response.headers["Retry-After"]
