@@ -6,16 +6,18 @@ code locations, so a draft typed into "Try a post" cannot reach the log.
 """
 import logging
 
-from flask import current_app, render_template
+from flask import current_app, g, render_template, session
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from backend.console import bp
+from backend.console import bp, data
 
 log = logging.getLogger("precheck.errors")
 
 
 def _refused(reason: str, status: int):
+    if "admin" not in g:  # refused before the sign-in guard ran (a forged form): still offer Sign out
+        g.admin = data.admin_for_session(session.get("admin_id"), session.get("admin_key"))
     return render_template("console/refused.html", section=None, reason=reason), status
 
 

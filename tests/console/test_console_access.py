@@ -104,6 +104,7 @@ def test_forged_posts_are_refused_and_change_nothing(admin_client, store):
             response = admin_client.post(path, data=fields | forged)
             assert response.status_code in (400, 403), path
             assert "Nothing was changed" in response.get_data(as_text=True), path
+            assert ">Sign out</button>" in response.get_data(as_text=True), path
     assert store.lists_version() == version_before
     assert len(store.audit_log()) == audit_before
     assert store.tokens() == []
