@@ -108,6 +108,42 @@ def load_average() -> str:
         return "?"
 
 
+class SwapLog:
+    """The "lists in force" lines (pid, lists_version, time, build_ms) of the service's JSON log.
+
+    Read incrementally: the log also holds an access line per request, megabytes by the end
+    of a run, and is polled every 50 ms while a list is applied.
+    """
+
+    def __init__(self, path):
+        self.path = path
+        self.offset = 0
+        self.partial = b""
+        self.swaps: list[dict] = []
+
+    def _read(self) -> None:
+        with open(self.path, "rb") as f:
+            f.seek(self.offset)
+            data = f.read()
+        self.offset += len(data)
+        *lines, self.partial = (self.partial + data).split(b"\n")
+        for line in lines:
+            if b'"lists in force"' in line:
+                try:
+                    self.swaps.append(json.loads(line[line.index(b"{"):]))
+                except ValueError:
+                    continue
+
+    def of(self, version: int) -> list[dict]:
+        self._read()
+        return [s for s in self.swaps if s.get("lists_version") == version]
+
+    def times(self, version: int) -> list[float]:
+        """When each worker logged `version` in force (epoch seconds)."""
+        return [datetime.strptime(s["time"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc).timestamp()
+                for s in self.of(version) if "time" in s]
+
+
 def _names_flagged(client: Client, text: str, name: str) -> bool:
     status, answer = client.json("POST", "/api/v1/check", check_body(text))
     if status != 200:
@@ -119,11 +155,11 @@ def _workers_cpu(workers: list[int]) -> float:
     return sum(map(cpu_seconds, workers))
 
 
-def _measure_service(service, client: Client, staff_token: str, people: list, texts: dict,
+def _measure_service(service, swap_log: SwapLog, client: Client, staff_token: str, people: list, texts: dict,
                      round_number: int, expect_marker: bool, config: BenchConfig) -> SizeResult:
     """Apply a list of `people` to the running service, then time checks against it."""
     applied = apply_list(service.url, service.admin_token, staff_token, people, round_number, expect_marker,
-                         config.workers, partial(swap_times, service))
+                         config.workers, swap_log.times)
     flagged = _names_flagged(client, texts["short"], people[0].full_name)
     workers = children(service.process.pid)
     timings, cpu_ms = {}, {}
@@ -139,8 +175,7 @@ def _measure_service(service, client: Client, staff_token: str, people: list, te
         throughput=saturated, throughput_cpu_ms=throughput_cpu_ms,
         workers=[process_memory(pid) for pid in workers], master=process_memory(service.process.pid),
         names_flagged=flagged,
-        build_ms=[s["build_ms"] for s in worker_swaps(service.output())
-                  if s.get("lists_version") == applied.version and "build_ms" in s])
+        build_ms=[s["build_ms"] for s in swap_log.of(applied.version) if "build_ms" in s])
 
 
 def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
@@ -166,15 +201,16 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
     progress(f"service: gunicorn, {config.workers} workers")
     with LiveService(workers=config.workers, env={"PRECHECK_LOG_LEVEL": "INFO"}) as service:
         staff_token = service.staff_token("bench")
+        swap_log = SwapLog(service.log_path)
         client = Client(service.url, staff_token)
         # Round 0: a first small list, to learn whether the engine flags names at all (the
         # marker criterion of apply_list is used only if it does).
         apply_list(service.url, service.admin_token, staff_token, people[:8], 0, False, config.workers,
-                   partial(swap_times, service))
+                   swap_log.times)
         expect_marker = _names_flagged(client, texts["short"], people[0].full_name)
         for round_number, n in enumerate(config.sizes, start=1):
             progress(f"{n} pupils: applying the list, latency, throughput, memory")
-            result = _measure_service(service, client, staff_token, people[:n], texts, round_number,
+            result = _measure_service(service, swap_log, client, staff_token, people[:n], texts, round_number,
                                       expect_marker, config)
             progress(f"{n} pupils: nlp.Engine in this process")
             engine, result.engine_build_seconds = engine_for(nlp, people[:n])
@@ -194,21 +230,3 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
     results.load_after = load_average()
     results.seconds = time.perf_counter() - started
     return results
-
-
-def swap_times(service, version: int) -> list[float]:
-    """When each worker logged `version` in force (epoch seconds)."""
-    return [datetime.strptime(s["time"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc).timestamp()
-            for s in worker_swaps(service.output()) if s.get("lists_version") == version and "time" in s]
-
-
-def worker_swaps(log: str) -> list[dict]:
-    """The service's "lists in force" log lines (pid, lists_version, time, build_ms) in its JSON log."""
-    swaps = []
-    for line in log.splitlines():
-        if '"lists in force"' in line:
-            try:
-                swaps.append(json.loads(line[line.index("{"):]))
-            except ValueError:
-                continue
-    return swaps
