@@ -1,10 +1,12 @@
 """Admin: the name lists (pupils, staff, school terms), replaced whole from CSV."""
-from flask import Blueprint, current_app, g, jsonify, request
 from dataclasses import asdict
+
+from flask import Blueprint, current_app, g, jsonify, request
 
 from backend.api.bodies import limit_body, require_content_type
 from backend.auth import require_admin
 from backend.errors import ApiError
+from backend.uploads import UnusableRows, parse_list
 from nlp.lists import PARSERS, ListFormatError
 
 bp = Blueprint("admin_lists", __name__, url_prefix="/api/v1/admin/lists")
@@ -29,16 +31,12 @@ def replace(kind):
     limit_body(current_app.config["MAX_CONTENT_LENGTH"])
     data = request.get_data(cache=False)
     try:
-        parsed = PARSERS[kind](data)
+        parsed = parse_list(kind, data)
     except ListFormatError as err:
+        rows = {"rejected": [{"line": n, "problem": p} for n, p in err.rejected[:MAX_REJECTED_SHOWN]]
+                } if isinstance(err, UnusableRows) else {}
         raise ApiError(400, "bad_list", f"The {kind} list was not changed: {err}", line=err.line,
-                       problem=err.problem) from None
-    if parsed.rejected:
-        line, problem = parsed.rejected[0]
-        raise ApiError(400, "bad_list", f"The {kind} list was not changed: line {line}: {problem}"
-                       + (f" (and {len(parsed.rejected) - 1} more rows)" if len(parsed.rejected) > 1 else ""),
-                       line=line, problem=problem,
-                       rejected=[{"line": n, "problem": p} for n, p in parsed.rejected[:MAX_REJECTED_SHOWN]])
+                       problem=err.problem, **rows) from None
     store = current_app.extensions["precheck"].store
     version = store.replace_list(kind, parsed.entries, g.actor)
     return jsonify(count=len(parsed.entries), lists_version=version, columns=parsed.columns,

@@ -51,6 +51,7 @@ BAD_FILES = [
     ("missing forename column", b"Surname,Year\nKhan,9\n", 400, 1),
     ("empty file", b"", 400, 1),
     ("row without a surname", b"first_name,last_name\nAisha,Khan\nBob,\n", 400, 3),
+    ("quote never closed", b'first_name,last_name\nAisha,"Khan\nBob,Smith\nCara,Jones\n', 400, None),
     ("NUL bytes (UTF-16 export)", "first_name,last_name\nAisha,Khan\n".encode("utf-16"), 400, None),
     ("neither UTF-8 nor Windows-1252", b"first_name,last_name\nAisha,Khan\nBad,\x81\x8d\x90\n", 400, 3),
 ]
@@ -69,6 +70,14 @@ def test_bad_file_changes_nothing(client, admin_headers, problem, body, status, 
     assert error["problem"]
     after = stored(client, admin_headers)
     assert after["count"] == 2 and after["lists_version"] == good["lists_version"]
+
+
+def test_every_unusable_row_is_listed(client, admin_headers):
+    response = put_csv(client, admin_headers, "pupils", b"first_name,last_name\nA,\nAisha,Khan\n,Jones\n")
+    assert response.status_code == 400
+    assert error_of(response)["rejected"] == [
+        {"line": 2, "problem": "a pupil needs both a first name and a surname"},
+        {"line": 4, "problem": "a pupil needs both a first name and a surname"}]
 
 
 def test_50_mb_upload_is_413_and_changes_nothing(client, admin_headers):
