@@ -256,3 +256,14 @@ def test_a_preview_left_for_over_an_hour_expires_and_its_file_is_deleted(admin_c
     with store.session() as s:
         assert s.execute(select(PendingUpload)).first() is None
     assert _entries(store, "pupils") == []
+
+
+def test_the_preview_counts_who_joins_and_leaves_and_warns_when_most_would_leave(admin_client, store):
+    store.replace_list("pupils", [Pupil("Aisha", "Khan"), Pupil("Joseph", "Smith"), Pupil("Ola", "Nowak")], "test")
+    response = _upload(admin_client, "pupils", b"Forename,Surname\naisha,KHAN\nZainab,Kowalska\n")
+    html = admin_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "1 joining, 2 no longer in the file" in html
+    assert 'id="preview-warning"' in html and "would take 2 of the 3 pupils off the list" in html
+    response = _upload(admin_client, "pupils", b"Forename,Surname\nAisha,Khan\nJoseph,Smith\nOla,Nowak\nNew,Pupil\n")
+    html = admin_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "1 joining, 0 no longer in the file" in html and 'id="preview-warning"' not in html
