@@ -8,7 +8,12 @@ cd "$(dirname "$0")/.."
 
 VENV=${VENV:-.venv}
 test -x "$VENV/bin/python" || python3 -m venv "$VENV"
-"$VENV/bin/pip" install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
+# Install only when the pins changed since the last time (a no-op install still takes ~15 s).
+STAMP="$VENV/.bench-installed"
+if [ ! -f "$STAMP" ] || [ requirements.txt -nt "$STAMP" ] || [ requirements-dev.txt -nt "$STAMP" ]; then
+  "$VENV/bin/pip" install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
+  touch "$STAMP"
+fi
 
 if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then SUDO=(); else SUDO=(sudo); fi
