@@ -76,7 +76,8 @@ def render(results: Results) -> str:
         f"Python {m['python']}, " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),
         f"Service: gunicorn, {cfg.workers} workers (backend/gunicorn_conf.py); client on loopback. "
         f"Load average before/after: {results.load_before} / {results.load_after}. Took {results.seconds:.0f} s.",
-        "Texts: " + ", ".join(f"{k} {c:,} chars/{w:,} words" for k, (c, w) in results.text_lengths.items()) + ".",
+        "Texts: " + ", ".join(f"{k} {c:,} chars/{w:,} words" for k, (c, w) in results.text_lengths.items()) + ". "
+        "Bare pipeline CPU per call: " + ", ".join(f"{k} {_ms(t.cpu_ms)} ms" for k, t in results.floor.items()) + ".",
         "",
         "Latency of POST /api/v1/check, ms (one client, sequential, keep-alive); CPU = the workers' CPU time "
         "per check, ms. In this process, same texts and names: engine = nlp.Engine.check; floor = bare "
