@@ -1,6 +1,7 @@
 """The admin's settings (contract, "Settings (admin)"): validated once, then read by rules."""
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from nlp.findings import CATEGORIES, SEVERITIES
@@ -33,6 +34,9 @@ class Settings:
     blocked_domains: tuple[str, ...] = ()
     categories: dict[str, CategorySetting] = field(default_factory=dict)
     note: str = ""
+    # Optional school terms, inclusive date ranges: when set, working hours apply
+    # only on days inside a term (holidays are not working time).
+    term_dates: tuple[tuple[date, date], ...] = ()
 
     @property
     def zone(self) -> ZoneInfo:
@@ -49,6 +53,7 @@ class Settings:
             "categories": {name: {"enabled": c.enabled, **({"severity": c.severity} if c.severity else {})}
                            for name, c in sorted(self.categories.items())},
             "note": self.note,
+            "term_dates": [[a.isoformat(), b.isoformat()] for a, b in self.term_dates],
         }
 
     @classmethod
@@ -56,7 +61,7 @@ class Settings:
         """Validate a whole settings document; keys left out take their defaults."""
         if not isinstance(data, dict):
             raise SettingsError("settings", "must be a JSON object")
-        known = {"timezone", "working_hours", "blocked_domains", "categories", "note"}
+        known = {"timezone", "working_hours", "blocked_domains", "categories", "note", "term_dates"}
         for key in data:
             if key not in known:
                 raise SettingsError(str(key), f"unknown setting (known: {', '.join(sorted(known))})")
@@ -66,7 +71,12 @@ class Settings:
             blocked_domains=_blocked_domains(data.get("blocked_domains", [])),
             categories=_categories(data.get("categories", {})),
             note=_note(data.get("note", "")),
+            term_dates=_term_dates(data.get("term_dates", [])),
         )
+
+    def is_term_day(self, day: date) -> bool:
+        """Whether working hours apply on this date: always, unless term dates are set."""
+        return not self.term_dates or any(start <= day <= end for start, end in self.term_dates)
 
 
 def _timezone(value) -> str:
@@ -156,3 +166,23 @@ def _note(value) -> str:
     if len(value) > MAX_NOTE:
         raise SettingsError("note", f"is longer than {MAX_NOTE} characters")
     return value.strip()
+
+
+def _term_dates(value) -> tuple[tuple[date, date], ...]:
+    if not isinstance(value, list):
+        raise SettingsError("term_dates", 'must be a list of ["YYYY-MM-DD", "YYYY-MM-DD"] ranges')
+    terms = []
+    for i, term in enumerate(value):
+        where = f"term_dates[{i}]"
+        if not isinstance(term, list) or len(term) != 2:
+            raise SettingsError(where, 'must be a pair ["YYYY-MM-DD", "YYYY-MM-DD"] (first and last day)')
+        try:
+            start, end = (date.fromisoformat(d) if isinstance(d, str) and len(d) == 10 else None for d in term)
+        except ValueError:
+            start = end = None
+        if start is None or end is None:
+            raise SettingsError(where, f"{term!r} is not two dates in YYYY-MM-DD form")
+        if end < start:
+            raise SettingsError(where, f"ends ({term[1]}) before it starts ({term[0]})")
+        terms.append((start, end))
+    return tuple(sorted(terms))

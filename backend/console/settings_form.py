@@ -27,6 +27,8 @@ CATEGORY_DESCRIPTIONS = {
 }
 # An interval as typed: "8:30-15:30", "08:30 – 15:30", "08.30 to 15.30".
 _INTERVAL = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*(?:-|–|—|to)\s*(\d{1,2})[:.](\d{2})\s*$", re.IGNORECASE)
+# A term as typed: "2026-09-03 to 2026-12-18", "2026-09-03 – 2026-12-18".
+_TERM = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*(?:to|–|—|-)\s*(\d{4}-\d{2}-\d{2})$", re.IGNORECASE)
 
 
 def settings_to_form(settings: Settings) -> dict:
@@ -42,6 +44,7 @@ def settings_to_form(settings: Settings) -> dict:
         "severity": {name: (settings.categories[name].severity or "") if name in settings.categories else ""
                      for name in CATEGORIES},
         "note": data["note"],
+        "term_dates": "\n".join(f"{a} to {b}" for a, b in data["term_dates"]),
     }
 
 
@@ -69,12 +72,19 @@ def form_to_document(form) -> dict:
         severity = form.get(f"severity-{name}", "")
         if not enabled or severity:
             categories[name] = {"enabled": enabled, **({"severity": severity} if severity else {})}
+    term_dates = []
+    for i, line in enumerate(p.strip() for p in form.get("term_dates", "").splitlines() if p.strip()):
+        match = _TERM.match(line)
+        if not match:
+            raise SettingsError(f"term_dates[{i}]", f"“{line}” is not a term such as 2026-09-03 to 2026-12-18")
+        term_dates.append([match[1], match[2]])
     return {
         "timezone": form.get("timezone", "").strip(),
         "working_hours": hours,
         "blocked_domains": [line.strip() for line in form.get("blocked_domains", "").splitlines() if line.strip()],
         "categories": categories,
         "note": form.get("note", ""),
+        "term_dates": term_dates,
     }
 
 
@@ -102,4 +112,5 @@ def form_from_submission(form) -> dict:
         "enabled": {name: form.get(f"enabled-{name}") is not None for name in CATEGORIES},
         "severity": {name: form.get(f"severity-{name}", "") for name in CATEGORIES},
         "note": form.get("note", ""),
+        "term_dates": form.get("term_dates", ""),
     }

@@ -12,10 +12,13 @@ SUGGESTION = "Save it as a draft and post it at break, lunch or after work."
 
 
 def in_working_hours(settings, local_time) -> bool:
-    """Whether an aware datetime falls inside a working interval, read in the school's time zone."""
+    """Whether an aware datetime falls inside a working interval, read in the school's time zone,
+    on a term day when the admin has set term dates."""
     if local_time is None or not settings.working_hours:
         return False
     school_time = local_time.astimezone(settings.zone)
+    if not settings.is_term_day(school_time.date()):
+        return False
     minute = school_time.hour * 60 + school_time.minute
     day = WEEKDAYS[school_time.weekday()]
     return any(start <= minute < end for start, end in settings.working_hours.get(day, ()))

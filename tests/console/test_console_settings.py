@@ -14,12 +14,14 @@ DEV_SETTINGS = {
     "blocked_domains": ["bet365.com", "onlyfans.com"],
     "categories": {"working-hours": {"enabled": True, "severity": "medium"}, "offensive": {"enabled": False}},
     "note": "Our Designated Safeguarding Leads are Mrs Kauser and Mr Yousaf.",
+    "term_dates": [["2026-09-03", "2026-12-18"], ["2027-01-05", "2027-03-26"]],
 }
 
 
 def _as_submitted(form: dict) -> dict:
     """The fields a browser would send for the page showing `form`."""
-    fields = {"timezone": form["timezone"], "blocked_domains": form["blocked_domains"], "note": form["note"]}
+    fields = {"timezone": form["timezone"], "blocked_domains": form["blocked_domains"], "note": form["note"],
+              "term_dates": form["term_dates"]}
     fields |= {f"hours-{day}": value for day, value in form["hours"].items()}
     fields |= {f"enabled-{name}": "on" for name, on in form["enabled"].items() if on}
     fields |= {f"severity-{name}": value for name, value in form["severity"].items()}
@@ -39,6 +41,15 @@ def test_the_form_round_trips_settings():
 ])
 def test_working_hours_are_read_as_typed(typed, expected):
     assert form_to_document({"hours-wed": typed})["working_hours"].get("wed", []) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("2026-09-03 to 2026-12-18\n2027-01-05 – 2027-03-26",
+     [["2026-09-03", "2026-12-18"], ["2027-01-05", "2027-03-26"]]),
+    ("", []),
+])
+def test_term_dates_are_read_as_typed(typed, expected):
+    assert form_to_document({"term_dates": typed})["term_dates"] == expected
 
 
 def test_an_unreadable_interval_names_the_day():
@@ -69,6 +80,8 @@ def test_saving_the_page_stores_the_settings(admin_client, store):
     ({"blocked_domains": "bet365.com\nnot a domain"}, "blocked_domains", "not a domain name"),
     ({"severity-offensive": "urgent"}, "categories", "high, medium or low"),
     ({"note": "x" * 2001}, "note", "longer than 2000"),
+    ({"term_dates": "autumn term"}, "term_dates", "is not a term"),
+    ({"term_dates": "2026-12-18 to 2026-09-03"}, "term_dates", "before it starts"),
 ])
 def test_a_bad_value_is_shown_on_the_form_and_nothing_changes(admin_client, store, change, field, words):
     store.replace_settings(Settings.from_json(DEV_SETTINGS), "test")
