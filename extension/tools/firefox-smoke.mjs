@@ -5,13 +5,14 @@
 // non-zero when any fails.
 //
 //   node firefox-smoke.mjs '{"extension": …, "server": …, "token": …, "sitePort": …,
-//                            "sites": [{host, editor, post}], "addedSite": {host, port, editor, post}}'
+//                            "sites": [{host, editor, post}], "addedSite": {host, port, editor, post},
+//                            "extraPages": [{host, port, editor, post, frame?, ctrlEnter?}]}'
 
 import puppeteer from 'puppeteer-core';
 
-const { extension: extensionDir, server: serverUrl, token, sitePort, sites, addedSite } = JSON.parse(
-  process.argv[2],
-);
+const {
+  extension: extensionDir, server: serverUrl, token, sitePort, sites, addedSite, extraPages = [],
+} = JSON.parse(process.argv[2]);
 // Firefox names an extension's pages by a per-profile UUID; fixing it lets us find them.
 const UUID = '6f1c1f4e-2a53-4c1e-9a44-0c0ffee00001';
 const DRAFT = 'Ring me on 07700 900123 after the 7B parents evening';
@@ -93,21 +94,25 @@ try {
   const targets = [
     ...sites.map((site) => ({ ...site, url: `https://${site.host}:${sitePort}/` })),
     ...(addedSite ? [{ ...addedSite, url: `https://${addedSite.host}:${addedSite.port}/` }] : []),
+    ...extraPages.map((extra) => ({ ...extra, url: `https://${extra.host}:${extra.port}/` })),
   ];
   for (const site of targets) {
     const page = await browser.newPage();
     const { url } = site;
     await page.goto(url);
-    await page.click(site.editor);
+    // Where Precheck draws its highlights: the editor's own frame (Blogger's post
+    // body is an iframe); the dialog is always in the page.
+    const scope = site.frame ? await (await page.$(site.frame)).contentFrame() : page;
+    await page.click(site.frame || site.editor);
     await page.keyboard.type(DRAFT, { delay: 5 });
     check(
-      await waitFor(page, () =>
+      await waitFor(scope, () =>
         (document.querySelector('[data-precheck="overlay"]')?.shadowRoot.querySelector('[role="status"]')
           ?.textContent ?? '').includes('07700 900123'),
       ),
       `${site.host}: the warning names the flagged words`,
     );
-    const highlights = await page.evaluate(
+    const highlights = await scope.evaluate(
       () => document.querySelector('[data-precheck="overlay"]').shadowRoot.querySelectorAll('.precheck-highlight').length,
     );
     check(highlights > 0, `${site.host}: highlights drawn (${highlights})`);
@@ -116,24 +121,29 @@ try {
     check(await waitFor(page, dialogOpen), `${site.host}: Post opens the pause dialog`);
     await page.keyboard.press('Escape');
     await sleep(300);
-    const afterEdit = await page.evaluate((selector) => {
+    const afterEdit = await scope.evaluate((selector) => {
       const editor = document.querySelector(selector);
-      return {
-        posted: window.__posted.length,
-        text: window.__editorText(),
-        focused: editor === document.activeElement || editor.contains(document.activeElement),
-        dialog: Boolean(document.querySelector('[data-precheck="dialog"]')),
-      };
+      return { focused: editor === document.activeElement || editor.contains(document.activeElement) };
     }, site.editor);
+    const pageAfterEdit = await page.evaluate(() => ({
+      posted: window.__posted.length,
+      text: window.__editorText(),
+      dialog: Boolean(document.querySelector('[data-precheck="dialog"]')),
+    }));
     check(
-      afterEdit.posted === 0 && afterEdit.text === DRAFT && afterEdit.focused && !afterEdit.dialog,
+      pageAfterEdit.posted === 0 && pageAfterEdit.text === DRAFT && afterEdit.focused && !pageAfterEdit.dialog,
       `${site.host}: Escape is Edit (nothing posted, text kept, editor focused)`,
     );
 
-    await page.keyboard.down('Control');
-    await page.keyboard.press('Enter');
-    await page.keyboard.up('Control');
-    check(await waitFor(page, dialogOpen), `${site.host}: Ctrl+Enter opens the pause dialog`);
+    if (site.ctrlEnter === false) {
+      // The site has no publishing shortcut: Post again, this time "Post anyway".
+      await page.click(site.post);
+    } else {
+      await page.keyboard.down('Control');
+      await page.keyboard.press('Enter');
+      await page.keyboard.up('Control');
+    }
+    check(await waitFor(page, dialogOpen), `${site.host}: ${site.ctrlEnter === false ? 'Post' : 'Ctrl+Enter'} opens the pause dialog again`);
     await page.evaluate(() =>
       document.querySelector('[data-precheck="dialog"]').shadowRoot.querySelector('button.post').click(),
     );
@@ -144,17 +154,15 @@ try {
 
     const benign = await browser.newPage();
     await benign.goto(url);
-    await benign.click(site.editor);
+    await benign.click(site.frame || site.editor);
     await benign.keyboard.type(BENIGN, { delay: 5 });
     await sleep(1500);
     await benign.click(site.post);
     await sleep(600);
-    const straight = await benign.evaluate(() => ({
-      posted: window.__posted,
-      dialog: Boolean(document.querySelector('[data-precheck="dialog"]')),
-    }));
+    const posts = await benign.evaluate(() => window.__posted);
+    const dialog = await benign.evaluate(() => Boolean(document.querySelector('[data-precheck="dialog"]')));
     check(
-      !straight.dialog && straight.posted.length === 1 && straight.posted[0] === BENIGN,
+      !dialog && posts.length === 1 && posts[0] === BENIGN,
       `${site.host}: a benign draft posts straight through`,
     );
     await benign.close();

@@ -59,16 +59,41 @@ COMMENT_PAGE = b"""<!doctype html>
 """
 
 
-class CommentPageServer:
-    """The comment page over HTTPS on loopback (Firefox resolves every host here)."""
+# Blogger's post editor: the body of an about:blank iframe is the editor, and
+# "Publish" sits in the page around it.
+BLOGGER_HOST = "www.blogger.com"
+BLOGGER_PAGE = b"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Blogger: Edit post</title></head>
+<body style="font: 16px sans-serif; margin: 40px">
+<div role="button" tabindex="0" aria-label="Publish" id="publish"
+     style="display:inline-block; padding:6px 14px; background:#f57c00; color:#fff">Publish</div>
+<iframe class="editable" title="Post body" style="display:block; width:640px; height:240px; margin-top:12px"></iframe>
+<script>
+  window.__posted = [];
+  const frame = document.querySelector('iframe.editable');
+  const body = frame.contentDocument.body;
+  body.contentEditable = 'true';
+  body.style.font = '16px serif';
+  window.__editorText = () => body.innerText.trimEnd();
+  document.getElementById('publish').addEventListener('click', () => window.__posted.push(window.__editorText()));
+</script>
+</body></html>
+"""
+PAGES_BY_HOST = {ADDED_HOST: COMMENT_PAGE, BLOGGER_HOST: BLOGGER_PAGE}
+
+
+class ExtraPageServer:
+    """The comment form and the Blogger editor over HTTPS on loopback (Firefox
+    resolves every host here), chosen by the Host header."""
 
     def __init__(self, cert: Path, key: Path):
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
-                self.send_response(200)
+                page = PAGES_BY_HOST.get((self.headers.get("Host") or "").split(":")[0])
+                self.send_response(200 if page else 404)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.end_headers()
-                self.wfile.write(COMMENT_PAGE)
+                self.wfile.write(page or b"")
 
             def log_message(self, format, *args):
                 pass
@@ -103,7 +128,7 @@ def main() -> int:
         cert, key = make_certificate(work)
         sites = [{"host": host, "editor": SITE_BY_HOST[host].editor_selector,
                   "post": SITE_BY_HOST[host].post_selector} for host in HOSTS]
-        comments = CommentPageServer(cert, key)
+        extra = ExtraPageServer(cert, key)
         try:
             with SiteServer(cert, key) as pages, running_service() as service:
                 config = {
@@ -112,13 +137,15 @@ def main() -> int:
                     "token": service.staff_token("firefox smoke"),
                     "sitePort": pages.port,
                     "sites": sites,
-                    "addedSite": {"host": ADDED_HOST, "port": comments.port,
+                    "addedSite": {"host": ADDED_HOST, "port": extra.port,
                                   "editor": "#comment", "post": "#comment-form button"},
+                    "extraPages": [{"host": BLOGGER_HOST, "port": extra.port, "frame": "iframe.editable",
+                                    "editor": "body", "post": "#publish", "ctrlEnter": False}],
                 }
                 return subprocess.run(["node", str(TOOLS / "firefox-smoke.mjs"), json.dumps(config)],
                                       timeout=300).returncode
         finally:
-            comments.close()
+            extra.close()
 
 
 if __name__ == "__main__":

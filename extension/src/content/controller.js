@@ -22,7 +22,7 @@ export class Controller {
   #adapter;
   #config;
   #sessions = new Map(); // editor -> EditorSession
-  #windows = [];
+  #views = new Set(); // windows listened to: this page's and its editor frames'
   #frame = 0;
   #sweep = 0;
   #pausing = false;
@@ -35,37 +35,69 @@ export class Controller {
   }
 
   start() {
-    this.#windows = this.#adapter
-      .eventDocuments()
-      .map((doc) => doc.defaultView)
-      .filter(Boolean);
-    for (const view of this.#windows) {
-      view.addEventListener('click', this.#onClick, true);
-      view.addEventListener('keydown', this.#onKeydown, true);
-    }
-    // Text arrives only in a focused editor, so focus is when a session starts;
-    // after that each session hears its own editor's input.
-    window.addEventListener('focusin', this.#onFocusIn, true);
-    window.addEventListener('scroll', this.#requestReposition, { capture: true, passive: true });
+    this.#watch(window);
     window.addEventListener('resize', this.#requestReposition, { passive: true });
-    this.#sweep = setInterval(() => this.#dropDetached(), SWEEP_INTERVAL_MS);
+    this.#sweep = setInterval(() => this.#housekeeping(), SWEEP_INTERVAL_MS);
+    this.#adoptFrames();
     const active = document.activeElement;
     if (active) this.#onFocusIn({ target: active });
   }
 
   stop() {
-    for (const view of this.#windows) {
-      view.removeEventListener('click', this.#onClick, true);
-      view.removeEventListener('keydown', this.#onKeydown, true);
-    }
-    window.removeEventListener('focusin', this.#onFocusIn, true);
-    window.removeEventListener('scroll', this.#requestReposition, { capture: true });
+    for (const view of this.#views) this.#unwatch(view);
+    this.#views.clear();
     window.removeEventListener('resize', this.#requestReposition);
     clearInterval(this.#sweep);
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     for (const session of this.#sessions.values()) session.destroy();
     this.#sessions.clear();
+  }
+
+  /**
+   * Listens in a window (this page's, or a same-origin editor frame's):
+   * focus starts sessions, clicks and Enter may publish, scrolling moves
+   * highlights. Text arrives only in a focused editor, so there is no
+   * listener per keystroke here; each session hears its own editor's input.
+   */
+  #watch(view) {
+    if (this.#views.has(view)) return;
+    this.#views.add(view);
+    view.addEventListener('focusin', this.#onFocusIn, true);
+    view.addEventListener('focus', this.#onWindowFocus, true);
+    view.addEventListener('click', this.#onClick, true);
+    view.addEventListener('keydown', this.#onKeydown, true);
+    view.addEventListener('scroll', this.#requestReposition, { capture: true, passive: true });
+  }
+
+  #unwatch(view) {
+    view.removeEventListener('focusin', this.#onFocusIn, true);
+    view.removeEventListener('focus', this.#onWindowFocus, true);
+    view.removeEventListener('click', this.#onClick, true);
+    view.removeEventListener('keydown', this.#onKeydown, true);
+    view.removeEventListener('scroll', this.#requestReposition, { capture: true });
+  }
+
+  /**
+   * Editor frames with no address of their own (about:blank rich-text
+   * frames) get no content script; the page's watches them instead.
+   */
+  #adoptFrames() {
+    if (!this.#adapter.frameSelector) return;
+    for (const frame of document.querySelectorAll(this.#adapter.frameSelector)) {
+      let view = null;
+      try {
+        view = frame.contentDocument ? frame.contentWindow : null;
+      } catch {
+        view = null; // Another site's frame: not ours to watch.
+      }
+      if (view) this.#watch(view);
+    }
+  }
+
+  #housekeeping() {
+    this.#dropDetached();
+    this.#adoptFrames();
   }
 
   setConfig(config) {
@@ -91,6 +123,17 @@ export class Controller {
     }
   };
 
+  /**
+   * A frame whose body is the editor gets focus as a window, with no focusin
+   * on an element: look at what is active in it.
+   */
+  #onWindowFocus = (event) => {
+    const { target } = event;
+    if (target && target.document && target.document.activeElement) {
+      this.#onFocusIn({ target: target.document.activeElement });
+    }
+  };
+
   #requestReposition = () => {
     if (this.#frame) return;
     this.#frame = requestAnimationFrame(() => {
@@ -100,6 +143,9 @@ export class Controller {
   };
 
   #dropDetached() {
+    for (const view of this.#views) {
+      if (view !== window && view.closed) this.#views.delete(view);
+    }
     for (const [editor, session] of this.#sessions) {
       if (!editor.isConnected) {
         session.destroy();
@@ -188,7 +234,9 @@ export class Controller {
       replay();
       return;
     }
-    const container = editor.closest('[role="dialog"], dialog') || editor.ownerDocument.body;
+    // In the site's own dialog, if the composer is one (its focus trap then lets
+    // ours keep focus); else this page's body, even for an editor frame.
+    const container = editor.closest('[role="dialog"], dialog') || document.body;
     const note = sessions.map((s) => s.note).find(Boolean) || null;
     const choice = await askBeforePosting({ findings: blocking, note, container });
     if (choice === 'post') {

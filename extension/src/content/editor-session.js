@@ -43,7 +43,7 @@ export class EditorSession {
     this.#adapter = adapter;
     this.#config = config;
     this.#onChange = onChange;
-    this.#overlay = new Overlay(editor, () => this.composerRoot().getBoundingClientRect());
+    this.#overlay = new Overlay(editor, () => this.#composerBox());
     this.#scheduler = new CheckScheduler({
       read: () => this.#read(),
       send: (text) => this.#send(text),
@@ -107,6 +107,13 @@ export class EditorSession {
     if (cached && cached.isConnected && cached.contains(this.#editor)) return cached;
     this.#composer = this.#adapter.composerRoot(this.#editor);
     return this.#composer;
+  }
+
+  /** The composer's box, in the editor's own viewport (an editor frame is its own). */
+  #composerBox() {
+    const root = this.composerRoot();
+    const inSameDocument = root.ownerDocument === this.#editor.ownerDocument;
+    return (inSameDocument ? root : this.#editor).getBoundingClientRect();
   }
 
   setConfig(config) {

@@ -70,7 +70,9 @@ export class Overlay {
       this.#status,
     );
     root.append(this.#layer, this.#panel);
-    (editor.ownerDocument.body || editor.ownerDocument.documentElement).append(host);
+    // Beside the page's body, unless the body is the editor (a rich-text frame).
+    const { body, documentElement } = editor.ownerDocument;
+    (body && !editor.contains(body) ? body : documentElement).append(host);
   }
 
   /**

@@ -4,24 +4,16 @@ import { defineAdapter } from './common.js';
 
 const COMMENT = 'textarea[aria-label="Enter Comment" i], textarea#commentBodyField';
 
-/** The parent frame's document when it is the same site (the post editor's iframe). */
-function parentDocument() {
-  try {
-    if (window.parent !== window && window.parent.document) return window.parent.document;
-  } catch {
-    // A cross-origin parent (a blog embedding the comment form): not ours to read.
-  }
-  return null;
-}
-
 const adapter = defineAdapter({
   id: 'blogger',
   editorSelector: [
     'body[contenteditable="true"]', // the post editor iframe's editable body
     COMMENT, // the comment box
   ].join(', '),
+  // The post editor's rich-text iframe (about:blank, written by the page).
+  frameSelector: 'iframe.editable',
   postButtonSelector: [
-    '[role="button"][aria-label="Publish" i]', // post editor, top frame
+    '[role="button"][aria-label="Publish" i]', // post editor, around the iframe
     '[role="button"][aria-label="Update" i]', // post editor, a published post
     '#postCommentSubmit', // comment form
     'input[type="submit"][value="Publish" i]',
@@ -35,12 +27,11 @@ const adapter = defineAdapter({
   hasMedia: (editor) => Boolean(editor.querySelector('img, video, iframe')),
 });
 
-const rootInFrame = adapter.composerRoot;
+const rootInPage = adapter.composerRoot;
 adapter.composerRoot = (editor) => {
-  // The post editor's Publish button is in the page around the iframe.
-  if (editor.matches('body')) return parentDocument()?.documentElement ?? editor;
-  return rootInFrame(editor);
+  // The post body is a whole document; its Publish button is in the page around it.
+  if (editor.matches('body')) return document.documentElement;
+  return rootInPage(editor);
 };
-adapter.eventDocuments = () => [document, parentDocument()].filter(Boolean);
 
 export default adapter;

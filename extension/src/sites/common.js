@@ -34,6 +34,7 @@ export function selfDescription(element) {
  * @param {(editor: Element, root: Element) => boolean} spec.hasMedia
  * @param {(editor: Element) => boolean} [spec.sendsOnEnter]
  * @param {(editor: Element) => Element} [spec.editorFor]  refine a matched element
+ * @param {string} [spec.frameSelector]  iframes whose document is an editor
  * Any method below may be replaced by the spec.
  */
 export function defineAdapter(spec) {
@@ -82,10 +83,11 @@ export function defineAdapter(spec) {
       return editor.closest('[role="dialog"], dialog, form') || editor.parentElement || editor;
     },
 
-    /** The documents whose clicks can publish this frame's drafts. */
-    eventDocuments() {
-      return [document];
-    },
+    /**
+     * Same-origin iframes whose document holds an editor (a rich-text frame
+     * with an editable body): the page's content script watches them too.
+     */
+    frameSelector: null,
 
     ...spec,
   };
