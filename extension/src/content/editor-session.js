@@ -24,6 +24,7 @@ export class EditorSession {
   #scheduler;
   #overlay;
   #observer = null;
+  #resizeObserver;
   #extraction = { text: '', segments: [] };
   #findings = [];
   #note = null;
@@ -54,6 +55,14 @@ export class EditorSession {
       // Draft.js and Lexical often change the DOM without an input event.
       this.#observer = new MutationObserver(this.#onInput);
       this.#observer.observe(editor, { childList: true, characterData: true, subtree: true });
+    }
+    // Highlights move when the editor or its page changes size or reflows.
+    this.#resizeObserver = new ResizeObserver(() => {
+      if (this.#overlay.isShowing) this.#onChange();
+    });
+    this.#resizeObserver.observe(editor);
+    if (editor.ownerDocument.body && editor.ownerDocument.body !== editor) {
+      this.#resizeObserver.observe(editor.ownerDocument.body);
     }
     this.inputArrived();
   }
@@ -123,6 +132,7 @@ export class EditorSession {
   destroy() {
     this.#scheduler.dispose();
     this.#observer?.disconnect();
+    this.#resizeObserver.disconnect();
     this.#editor.removeEventListener('input', this.#onInput);
     this.#overlay.remove();
   }
