@@ -32,8 +32,8 @@ def main(argv=None) -> int:
         row, token = issue_token(store, "admin", "bootstrap", "bootstrap")
         print("\nAn admin API token was created. It is shown ONCE and only its hash is stored; keep it safe:\n")
         print(f"    {token}\n")
-        print(f"(Revoke it with `flask --app backend.wsgi revoke-token {row.id}`; "
-              "issue another with `flask --app backend.wsgi create-admin-token`.)")
+        print(f"(Revoke it with `.venv/bin/flask --app backend.wsgi revoke-token {row.id}`; "
+              "issue another with `.venv/bin/flask --app backend.wsgi create-admin-token`.)")
     else:
         print("Admin API credential: the admin token printed at the first start "
               "(new one: `.venv/bin/flask --app backend.wsgi create-admin-token`).")

@@ -8,12 +8,14 @@ with it. Drafts are never stored; tokens only as hashes.
 import json
 import os
 import threading
+import time
 from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 
 from sqlalchemy import (JSON, Boolean, DateTime, Integer, String, create_engine, delete, event, func,
                         insert, select, update)
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from nlp.lists import NameLists, Pupil, SchoolTerm, StaffMember
@@ -215,11 +217,21 @@ class Store:
                     self._pid = os.getpid()
         return self.sessions()
 
-    def create_schema(self) -> None:
-        Base.metadata.create_all(self.engine)
-        with self.session() as s, s.begin():
-            if s.get(StoreState, 1) is None:
-                s.add(StoreState(id=1, lists_version=1, settings=None))
+    def create_schema(self, attempts: int = 5) -> None:
+        """Create missing tables and the version row. Safe to run from several processes at
+        once (gunicorn workers without preload): whoever loses a race to create a table
+        or the row finds it made on the next attempt."""
+        for attempt in range(attempts):
+            try:
+                Base.metadata.create_all(self.engine)
+                with self.session() as s, s.begin():
+                    if s.get(StoreState, 1) is None:
+                        s.add(StoreState(id=1, lists_version=1, settings=None))
+                return
+            except (OperationalError, ProgrammingError, IntegrityError):
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
 
     def ping(self) -> bool:
         with self.session() as s:

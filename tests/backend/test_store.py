@@ -83,3 +83,21 @@ def test_sqlite_file_is_private(tmp_path):
     store.create_schema()
     store.close()
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_schema_creation_from_several_processes_at_once(database_url):
+    """gunicorn workers without preload each create the schema at start-up; none may fail.
+    The processes wait for a common moment after their imports, so they really race."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = ("import sys, time; from backend.store import Store; s = Store(sys.argv[1]); "
+            "time.sleep(max(0, float(sys.argv[2]) - time.time())); s.create_schema(); "
+            "print(s.lists_version()); s.close()")
+    repo = Path(__file__).resolve().parents[2]
+    start = str(time.time() + 15)
+    procs = [subprocess.Popen([sys.executable, "-c", code, database_url, start], cwd=repo, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [p.communicate(timeout=180) + (p.returncode,) for p in procs]
+    assert [r[2] for r in results] == [0, 0, 0, 0], [r[1][-500:] for r in results]
+    assert {r[0].strip() for r in results} == {"1"}
