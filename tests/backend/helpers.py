@@ -1,5 +1,4 @@
 """Small helpers for the service's API tests (Flask test client)."""
-import pytest
 
 PUPILS_CSV = b"first_name,last_name,preferred_name,year,form\nAisha,Khan,,9,9B\nOliver,Brennan,Olly,7,7C\n"
 
@@ -21,9 +20,6 @@ def error_of(response) -> dict:
     return body["error"]
 
 
-def require_pupil_name_rule(client, admin_headers, staff_headers):
-    """Skip until the NLP room's pupil-name rule reports a plain full name (then the test is real)."""
+def upload_pupils(client, admin_headers):
+    """The pupil list the name tests use (the nlp engine reports these full names)."""
     assert put_csv(client, admin_headers, "pupils", PUPILS_CSV).status_code == 200
-    findings = check(client, staff_headers, "Well done Aisha Khan in 9B today").get_json()["findings"]
-    if not any(f["category"] == "pupil-name" for f in findings):
-        pytest.skip("the nlp engine does not report pupil names yet (NLP room)")

@@ -1,7 +1,7 @@
 """POST /api/v1/check through the Flask test client, on SQLite and PostgreSQL."""
 import pytest
 
-from tests.backend.helpers import PUPILS_CSV, check, error_of, put_csv, require_pupil_name_rule
+from tests.backend.helpers import PUPILS_CSV, check, error_of, put_csv, upload_pupils
 
 
 def utf16_slice(text, start, end):
@@ -46,7 +46,7 @@ def test_every_context_field_is_optional(client, staff_headers):
 
 
 def test_utf16_offsets_after_emoji_skin_tones_and_astral_letters(client, admin_headers, staff_headers):
-    require_pupil_name_rule(client, admin_headers, staff_headers)
+    upload_pupils(client, admin_headers)
     # 👍🏽 is two astral code points (4 UTF-16 units), 👨‍👩‍👧 joins three, 𝒜𝓌𝑒 are astral letters.
     text = "👍🏽 Great day 👨‍👩‍👧 𝒜𝓌𝑒𝓈𝑜𝓂𝑒 work from Aisha Khan in 9B 🎉"
     findings = check(client, staff_headers, text).get_json()["findings"]
@@ -234,7 +234,7 @@ def test_healthz(client):
 
 def test_lone_surrogates_from_javascript_are_repaired_keeping_offsets(client, admin_headers, staff_headers):
     """A draft cut mid-emoji arrives as JSON "\\ud83d"; it is checked, offsets still in the page's units."""
-    require_pupil_name_rule(client, admin_headers, staff_headers)
+    upload_pupils(client, admin_headers)
     body = b'{"text": "\\ud83d Aisha Khan \\udc00 in 9B", "context": {"site": "\\udc00x.com"}}'
     response = client.post("/api/v1/check", data=body, headers={**staff_headers, "Content-Type": "application/json"})
     assert response.status_code == 200
