@@ -24,7 +24,7 @@ def panel_findings(page, category: str):
 def type_on_x(page, text: str, path: str = "/") -> None:
     page.goto(f"https://{X.host}{path}")
     page.locator(X.editor_selector).click()
-    page.keyboard.type(text, delay=10)
+    page.keyboard.type(text)
 
 
 def test_a_photo_attached_in_the_composer_makes_a_named_pupil_a_child_photo_warning(page):
@@ -54,7 +54,7 @@ def test_a_direct_message_naming_a_pupil_is_flagged_as_one(page):
 
     page.goto(f"https://{X.host}/")  # the same words as a public post: no direct-message finding
     page.locator(X.editor_selector).click()
-    page.keyboard.type(f"Hi {pupil.full_name}, don't forget your homework tomorrow", delay=10)
+    page.keyboard.type(f"Hi {pupil.full_name}, don't forget your homework tomorrow")
     expect(ui.status(page)).to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
     expect(panel_findings(page, "direct-message")).to_have_count(0)
 

@@ -41,7 +41,7 @@ def test_notice_shows_and_posting_goes_ahead(broken_setup, page, site):
     draft = f"Great match today, {pupil.full_name} scored twice!"
     page.goto(f"https://{site.host}/")
     page.locator(site.editor_selector).click()
-    page.keyboard.type(draft, delay=10)
+    page.keyboard.type(draft)
 
     expect(ui.status(page)).to_contain_text(NOTICE, timeout=ui.CHECK_TIMEOUT_MS)
     assert ui.editor_text(page) == draft

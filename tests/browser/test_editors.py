@@ -39,7 +39,7 @@ def open_composer(page: Page, site: Site) -> None:
 
 def type_draft(page: Page, site: Site, text: str) -> None:
     open_composer(page, site)
-    page.keyboard.type(text, delay=10)
+    page.keyboard.type(text)
 
 
 def wait_for_warning(page: Page, pupil: ui.Pupil) -> None:
@@ -91,7 +91,7 @@ def test_warning_names_the_pupil_and_highlights_those_words(page, site, pupil):
     # The extension changed nothing in the editor, and typing on after the warning
     # goes where the caret is.
     assert ui.editor_text(page) == draft
-    page.keyboard.type(" Well done!", delay=10)
+    page.keyboard.type(" Well done!")
     assert ui.editor_text(page) == draft + " Well done!"
     assert ui.posted(page) == []
 
@@ -183,7 +183,7 @@ def test_fixing_the_draft_clears_the_warning_and_it_posts_straight_through(page,
     wait_for_warning(page, pupil)
 
     page.keyboard.press("Control+A")
-    page.keyboard.type(BENIGN_DRAFT, delay=10)
+    page.keyboard.type(BENIGN_DRAFT)
     expect(ui.status(page)).not_to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
     assert ui.editor_text(page) == BENIGN_DRAFT
 
@@ -266,7 +266,7 @@ def test_typing_sends_a_check_after_the_pause_not_one_per_keystroke(page, site, 
     draft = ui.draft_naming(pupil)
     open_composer(page, site)
     before = checks_made(service)
-    page.keyboard.type(draft, delay=10)
+    page.keyboard.type(draft, delay=10)  # a typing pace, well inside the extension's pause
     wait_for_warning(page, pupil)
     page.wait_for_timeout(300)  # the access log line follows the answer
     sent = checks_made(service) - before

@@ -89,7 +89,7 @@ def test_popup_shows_connection_and_the_number_of_warnings(browser_context, conf
     pupil = ui.dev_set_pupils()[3]
     page.goto(f"https://{X.host}/")
     page.locator(X.editor_selector).click()
-    page.keyboard.type(f"Brilliant effort from {pupil.full_name} in the cross-country today", delay=10)
+    page.keyboard.type(f"Brilliant effort from {pupil.full_name} in the cross-country today")
     expect(ui.status(page)).to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
     findings = page.locator('[data-precheck="overlay"] li.precheck-finding').count()
     assert findings >= 1
@@ -114,7 +114,7 @@ def test_site_switch_in_options_turns_precheck_off_and_on(options, page):
         options.wait_for_timeout(300)  # the choice reaches chrome.storage
         page.goto(f"https://{X.host}/")
         page.locator(X.editor_selector).click()
-        page.keyboard.type(draft, delay=10)
+        page.keyboard.type(draft)
         page.wait_for_timeout(2_000)  # a check, were one made, would show by now
         expect(page.locator('[data-precheck="overlay"] .precheck-finding')).to_have_count(0)
         page.locator(X.post_selector).click()
@@ -127,7 +127,7 @@ def test_site_switch_in_options_turns_precheck_off_and_on(options, page):
 
     page.reload()
     page.locator(X.editor_selector).click()
-    page.keyboard.type(draft, delay=10)
+    page.keyboard.type(draft)
     expect(ui.status(page)).to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
 
 
@@ -142,7 +142,7 @@ def test_popup_switch_turns_precheck_off_and_on_for_this_site(browser_context, c
         switch.uncheck()
         page.bring_to_front()
         page.locator(X.editor_selector).click()
-        page.keyboard.type(draft, delay=10)
+        page.keyboard.type(draft)
         page.wait_for_timeout(2_000)  # a check, were one made, would show by now
         expect(page.locator('[data-precheck="overlay"] .precheck-finding')).to_have_count(0)
         page.locator(X.post_selector).click()
@@ -155,5 +155,5 @@ def test_popup_switch_turns_precheck_off_and_on_for_this_site(browser_context, c
 
     # Back on, without reloading the page.
     page.locator(X.editor_selector).click()
-    page.keyboard.type(draft, delay=10)
+    page.keyboard.type(draft)
     expect(ui.status(page)).to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
