@@ -47,6 +47,7 @@ export class Overlay {
   #marks = []; // {finding, range?, expected?}
   #textareaText = null;
   #collapsed = false;
+  #listed = null; // what the live region lists now
   #composerBox;
 
   /**
@@ -94,8 +95,14 @@ export class Overlay {
     if (!sorted.length) {
       this.#status.replaceChildren();
       this.#panel.classList.add('empty');
+      this.#listed = null;
       return;
     }
+    // The live region is read out when it changes: the same findings again
+    // (the writer typed elsewhere in the draft) are not announced again.
+    const listed = JSON.stringify([note, sorted.map((f) => [f.category, f.severity, f.quote, f.clause])]);
+    if (listed === this.#listed) return;
+    this.#listed = listed;
     const count = sorted.length === 1 ? '1 thing to check' : `${sorted.length} things to check`;
     this.#status.replaceChildren(
       h('p', { class: 'summary' }, `${count} in this draft`),
@@ -113,6 +120,7 @@ export class Overlay {
   /** The quiet, honest notice when the server gave no answer. */
   showNotice(detail) {
     this.#marks = [];
+    this.#listed = null;
     this.#status.replaceChildren(
       h('p', { class: 'precheck-notice' }, 'Precheck could not check this post'),
       ...(detail ? [h('p', { class: 'precheck-notice' }, detail)] : []),
@@ -122,6 +130,7 @@ export class Overlay {
 
   clear() {
     this.#marks = [];
+    this.#listed = null;
     this.#status.replaceChildren();
     this.#panel.classList.add('empty');
     this.#layer.replaceChildren();
