@@ -12,7 +12,7 @@ MESSAGE = ("This shares a personal phone number or email address. Policy 4.1: st
            "personal email or mobile phones to contact parents or children.")
 SUGGESTION = "Remove the number or address; point people to the school office or your school email instead."
 
-_EMAIL = re.compile(r"\b[\w.+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\b")
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})\b")
 # Addresses of an organisation, not a person: school, university, government, health service.
 _ORG_DOMAIN = re.compile(r"\.(?:sch|ac|gov|nhs|police|mod|parliament)\.uk$|\.(?:edu|gov)(?:\.\w\w)?$|\.org\.uk$|\.org$", re.I)
 _ROLE_MAILBOX = re.compile(r"^(?:office|admin|info|enquir(?:y|ies)|reception|contact|head|headteacher|admissions|"

@@ -26,7 +26,7 @@ _INVITE = re.compile(
     r"|\bask\s+me\s+(?:in|on|via)\s+(?:dms?|pms?|messenger|snap|insta|whatsapp)|\bhere'?s\s+my\s+(?:personal\s+)?(?:number|mobile|email|snap|insta)"
     r"|\bslide\s+into\s+my\s+dms|\bmy\s+dms\s+are\s+open|\bi'?m\s+on\s+(?:snap|snapchat|insta|instagram|tiktok|whatsapp|discord)\b"
     r"|\b(?:follow|subscribe\s+to|join)\s+my\s+(?:personal\s+)?(?:insta|instagram|tiktok|snap|page|account|channel|twitter|youtube|twitch|discord)"
-    r"|\bgroup\s+chat\b.*\bon\s+my\b|\bjoin\b.*\bon\s+my\s+(?:insta|instagram|snap|tiktok|page)"
+    r"|\bgroup\s+chat\b.{0,80}?\bon\s+my\b|\bjoin\b.{0,80}?\bon\s+my\s+(?:insta|instagram|snap|tiktok|page)"
     r"|\bmy\s+(?:snap|snapchat|insta|instagram|tiktok|number|mobile|personal\s+number|email)\s*(?:is|:|'s)"
     r"|\bsend\s+(?:\w+\s+){0,3}(?:there|to\s+me|me)\b", re.I)
 _AUDIENCE = re.compile(

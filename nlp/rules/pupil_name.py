@@ -24,21 +24,25 @@ MESSAGE = ("This names a pupil. Policy 4.2: children must not be identified by n
            "and 4.1 asks staff not to post about individual school matters.")
 SUGGESTION = "Remove the name, or use initials only; post pupils' news from the school account without surnames."
 
-_HANDLE = re.compile(r"(?<![\w@#./])([#@]?)([^\W_](?:[\w.]*\w)?)(?![\w@]|\.\w)")
-_URL_OR_EMAIL = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+_HANDLE = re.compile(r"(?<![\w@#./])([#@]?)([^\W_](?:[\w.]{0,60}\w)?)(?![\w@]|\.\w)")
+# Bounded repeats throughout: drafts can be 50,000 characters of anything, and an unbounded
+# "\S+@" would rescan a long run of non-spaces from every position.
+_URL_OR_EMAIL = re.compile(r"[^\s@]{1,64}@\S{1,255}|(?:https?://|www\.)\S{1,2000}|\b[\w-]{1,63}(?:\.[\w-]{1,63}){1,10}/\S{0,2000}")
 # "Ibrahim in 7G", "Callum in my form group", "Chi and Precious from 8W", "Zuzana (Year 7)"
 _PINNED = re.compile(r"^(?:\s*(?:and|&)\s+[^\W\d_]+)?\s*[,(]?\s*(?:(?:in|from|of)\s+(?:my\s+|our\s+|the\s+)?"
                      r"(?:form|class|tutor|register|registration|reg\b|year\s?\d|y\d|[sp][1-7]\b|\d{1,2}\s?[a-z]{1,3}\d?\b|set\s?\d|reception|nursery)"
                      r"|(?:year\s?\d{1,2}|y\d{1,2}|[sp][1-7]|\d{1,2}\s?[a-z]{1,3}\d?)\s*[),])", re.I)
-_PLACED_IN = re.compile(r"(?:\s*(?:and|&)\s+[^\W\d_]+)?\s*[,(]?\s*(?:in|from|of)\s+(?:my\s+|our\s+|the\s+)?", re.I)
-_AND = re.compile(r"\s*(?:,|,?\s+and|&|\+)\s*", re.I)
-_AND_BEFORE = re.compile(r"\s*(?:,|,?\s+and|&|\+)\s*$", re.I)
+_PLACED_IN = re.compile(r"(?:\s{0,3}(?:and|&)\s{1,3}[^\W\d_]{1,30})?\s{0,3}[,(]?\s{0,3}(?:in|from|of)\s{1,3}(?:my\s{1,3}|our\s{1,3}|the\s{1,3})?", re.I)
+_AND = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}and|&|\+)[ \t]{0,3}", re.I)
+_AND_BEFORE = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}and|&|\+)[ \t]{0,3}$", re.I)
 _FAMILY_AFTER = re.compile(r"^\s+(?:twins|brothers|sisters|siblings|boys|girls|kids|cousins|family)\b", re.I)
 # ORG is left out: the small model often tags a lone first name as one.
 _OTHER_ENTITY = {"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME", "MONEY", "LAW"}
 _NAME_LIKE = re.compile(r"[A-Z][^\W\d_A-Z][^\W\d_]*")  # "Rauf", "Mir"; not "I", "I've", "PE"
 _GREETING = re.compile(r"^\s*(?:hi|hey|hello|dear|morning|afternoon|evening|hiya|yo)?\s*$", re.I)
 LONE_VARIANT_SIMILARITY = 0.88
+MAX_HANDLE_PARTS = 5
+MAX_HANDLE_NAME = 48
 
 
 class Detector:
@@ -83,9 +87,9 @@ class Detector:
         for part in parts:
             bounds.append(bounds[-1] + len(part))
         joined = "".join(parts)
-        for a in bounds[:-1]:
-            for b in bounds[1:]:
-                if b - a < 4:
+        for n, a in enumerate(bounds[:-1]):
+            for b in bounds[n + 1:n + 1 + MAX_HANDLE_PARTS]:  # a name is a few parts, not the whole of a long token
+                if b - a < 4 or b - a > MAX_HANDLE_NAME:
                     continue
                 run = joined[a:b]
                 for cut in range(2, len(run) - 1):
@@ -150,8 +154,9 @@ class Detector:
             if any(a < w.end and w.start < b for a, b in taken) or any(a < w.end and w.start < b for a, b in ((h.start, h.end) for h in hits)):
                 continue
             after = _AND.match(draft.text, w.end)
-            before = _AND_BEFORE.search(draft.text[:w.start])
-            joined = (after and after.end() in starts) or (before and before.start() in ends)
+            before = _AND_BEFORE.search(draft.text[max(0, w.start - 12):w.start])
+            before_start = before.start() + max(0, w.start - 12) if before else None
+            joined = (after and after.end() in starts) or (before_start is not None and before_start in ends)
             if joined and not _someone_else(draft, n, n):
                 hits.append(Hit(w.start, w.end))
                 starts.add(w.start)
