@@ -77,3 +77,14 @@ def test_engine_state_does_not_leak_between_drafts(engine):
     first = engine.check("Jago in 6K did well", Context())
     engine.check("Hi Tamsin", Context(surface="message"))
     assert engine.check("Jago in 6K did well", Context()) == first
+
+
+@hyp_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300), surface=st.sampled_from(["post", "reply", "comment", "message"]),
+       account=st.sampled_from(["personal", "school"]), has_media=st.booleans())
+def test_any_text_gets_well_formed_findings(engine, text, surface, account, has_media):
+    context = Context(surface=surface, account=account, has_media=has_media)
+    for f in engine.check(text, context):
+        assert f.category in CATEGORIES and f.severity in SEVERITIES
+        assert 0 <= f.start <= f.end <= len(text.encode("utf-16-le")) // 2
+        assert utf16_slice(text, f.start, f.end) == f.quote
