@@ -16,6 +16,7 @@ from pathlib import Path
 
 from nlp.context import Context
 from nlp.engine import Engine
+from nlp.findings import CATEGORIES
 from nlp.lists import NameLists, parse_pupils_csv, parse_school_terms_csv, parse_staff_csv
 from nlp.settings import Settings
 
@@ -112,12 +113,16 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("--verbose", action="store_true", help="print every miss and forbidden finding")
+    ap.add_argument("--markdown", action="store_true", help="print one table of recall per category across the folders")
     args = ap.parse_args(argv)
     from nlp.model import load_pipeline
     nlp = load_pipeline()
+    results = {}
     for folder in args.folders:
         lists, settings, cases = load_folder(folder)
-        result = score(Engine(nlp, lists, settings), cases)
+        result = results[folder.name] = score(Engine(nlp, lists, settings), cases)
+        if args.markdown:
+            continue
         print(f"## {folder}\n{result.table()}")
         if args.verbose:
             for k, rows in sorted(result.misses.items()):
@@ -125,7 +130,23 @@ def main(argv=None) -> int:
                 for row in rows:
                     print("  " + row)
         print()
+    if args.markdown:
+        print(markdown(results))
     return 0
+
+
+def markdown(results: dict[str, Score]) -> str:
+    """Recall per category (hits/expected) and the overall rates, one column per folder."""
+    names = list(results)
+    rows = ["| category | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    for cat in CATEGORIES:
+        cells = [f"{r.recall(cat):.2f} ({r.hit[cat]}/{r.expected[cat]})" if r.expected[cat] else "–" for r in results.values()]
+        rows.append(f"| {cat} | " + " | ".join(cells) + " |")
+    rows.append("| cases | " + " | ".join(str(r.cases) for r in results.values()) + " |")
+    rows.append("| no forbidden finding | " + " | ".join(f"{r.clean_rate:.3f}" for r in results.values()) + " |")
+    rows.append("| benign posts clean | " + " | ".join(f"{r.benign_rate:.3f}" if r.benign else "–" for r in results.values()) + " |")
+    rows.append("| spans exact | " + " | ".join(f"{r.span_rate:.3f}" for r in results.values()) + " |")
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":
