@@ -55,6 +55,7 @@ _CUES = re.compile(r"""\b(?:
     quadratics|algebra|fractions|simultaneous\s+equations|photosynthesis|periodic\s+table|phonics|
     as\s+a\s+(?:teacher|ta|tutor|head|senco|dsl)|i'?m\s+a\s+teacher|glamour\s+of\s+teaching|
     (?<!as\s)\ba\s+parent\b|(?:teaching|classroom|lesson)\s+resources|(?:writing|making|planning|sharing)\s+(?:\w+\s+){0,2}resources|
+    (?:reading|maths|spelling|science|french|spanish|phonics|end\s+of\s+unit|topic|weekly|mental\s+maths|arithmetic|sats)\s+(?:tests?|quiz|check|papers?)|
     sending\s+(?:your|their)\s+(?:kids?|child(?:ren)?)\s+in\b|(?:in|at)\s+school\s+today|
     (?:break|broke|breaking)\s+up\s+(?:a\s+)?fights?|fights?\s+(?:in|on)\s+the\s+(?:corridor|playground|yard|field|canteen)|corridors?\b|
     (?:triple|double)\s+(?:science|maths|english|history|geography|pe|art|music|french)|fire\s+drill|lockdown\s+drill|our\s+school\b|
@@ -74,7 +75,7 @@ _FAMILY = (r"(?:my|our)\s+(?:(?:little|wee|baby|big|eldest|youngest|older|younge
 # School words near a family member are about the family's school: "my son's teacher",
 # "my daughter's GCSE results", "my brother just passed his A levels", "my son has so much homework".
 _NOT_MY_WORK = re.compile(
-    r"\b" + _FAMILY + r"\s+(?:[\w'’]+\s+){0,4}?(?:school|teacher|class|nursery|homework|exams?|gcses?|a\s+levels?|results|nativity|"
+    r"\b" + _FAMILY + r"\s+(?:[\w'’]+\s+){0,4}?(?:school|teacher|class|nursery|homework|exams?|tests?|gcses?|a\s+levels?|results|nativity|"
     r"sports\s+day|parents['’]?\s+(?:evening|night)|reports?|sats|lessons?|swimming|driving|head\s?teacher|sixth\s+form|uni|college|"
     r"mocks?|coursework|options|ofsted|year\s?\d+|reception|secondary|primary|graduat\w+|exam\s+season)\b"
     r"|\b(?:exams?|exam\s+season|results|homework|revision|mocks?|gcses?|sats|school\s+run|parents['’]?\s+evening)\s+(?:[\w'’]+\s+){0,3}?(?:for|of|with)\s+" + _FAMILY +
