@@ -21,7 +21,7 @@ _TARGET = re.compile(r"""\b(?:
     (?:our|my|the|this|their)\s+(?:school|academy|college|trust|head(?:teacher)?|head\s+teacher|deputy(?:\s+head)?|principal|slt|leadership(?:\s+team)?|
         management|governors?|governing\s+body|department|dept|staff|colleagues?|senior\s+team|new\s+head|new\s+deputy|business\s+manager)|
     slt\b|smt\b|senior\s+(?:leadership|management)|leadership|management|depute|principal\s+teachers?|governors|the\s+trust\b(?!\s+fund)|the\s+head\b|headteacher|
-    (?:some\s+(?:of\s+(?:the|these)\s+)?|these\s+|the\s+|school\s+)parents\b(?!\s+(?:are\s+)?(?:visiting|coming|came))|parents\s+(?:at|in|round|from)\s+(?:this|our|my|the|here)|(?:kid|child|pupil|student)(?:'s|’s)\s+(?:mum|mom|dad|parents?)|
+    (?:some\s+(?:of\s+(?:the|these|those)\s+)?|these\s+|those\s+|the\s+|school\s+)parents\b(?!\s+(?:are\s+)?(?:visiting|coming|came))|parents\s+(?:at|in|round|from)\s+(?:this|our|my|the|here)|(?:kid|child|pupil|student)(?:'s|’s)\s+(?:mum|mom|dad|parents?)|
     (?:kids|pupils|students|children)\s+(?:at|in)\s+(?:my|our|this)\s+(?:school|class)|my\s+(?:class|form|year\s?\d+s?)|year\s?\d{1,2}s?\b|
     colleagues?|staff\s?room|co-?workers?
 )""", re.I | re.X)

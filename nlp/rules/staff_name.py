@@ -1,6 +1,7 @@
 """A colleague on the staff list named: "Mrs Kauser", "Naveed Hussain", "J. Halstead" (policy 4.1)."""
-from nlp.cues import TITLES, elsewhere
+from nlp.cues import PUBLIC_FIGURE, TITLES, elsewhere
 from nlp.draft import Draft, Hit
+from nlp.rules.work_discussion import work_cues
 
 CATEGORY = "staff-name"
 CLAUSE = "4.1"
@@ -23,10 +24,17 @@ class Detector:
                 i += 1
                 continue
             last = ws[end]
-            if not elsewhere(draft.lower[last.end:last.end + 60]):
+            if not elsewhere(draft.lower[last.end:last.end + 60]) and not self._namesake(draft, i):
                 hits.append(Hit(ws[i].start, last.end))
             i = end + 1
         return hits
+
+    @staticmethod
+    def _namesake(draft: Draft, i: int) -> bool:
+        """A full name (no title) in a post about a public figure with nothing about school: "Chris Evans on the radio"."""
+        if draft.words[i].key in TITLES or not PUBLIC_FIGURE.search(draft.lower):
+            return False
+        return not (work_cues(draft) or draft.found("school-reference"))
 
     def _match_at(self, draft: Draft, i: int) -> int | None:
         """Index of the last word of a staff name starting at word i, or None."""

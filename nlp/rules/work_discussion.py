@@ -37,7 +37,7 @@ _CUES = re.compile(r"""\b(?:
     ofsted|inspection|inspectors?|observed\s+(?:today|this|by|again|lesson)|(?:got|being|was|been)\s+observed|lesson\s+observation|observation\s+(?:today|this|went|feedback)|
     learning\s+walk|drop-?ins?\s+(?:from|by)\s+slt|appraisal|performance\s+management|pay\s+progression|workload|
     teachers?['’]?\s+(?:strike|pay|workload|life|problems)|strike\s+day|\bneu\b|nasuwt|union\s+rep|\#?teacherlife|\#(?:edutwitter|teachertwitter|ukedchat)|
-    detentions?(?!\s+cent(?:re|er))|exclusions?|(?:was|been|got|get|being)\s+(?:excluded|suspended)|(?:excluded|suspended)\s+(?:again|for)|suspension|
+    detentions?(?!\s+cent(?:re|er))|exclusions?|(?:was|been|got|get|being)\s+(?:excluded|suspended)|(?:excluded|suspended)\s+(?:again|for)|(?:a|his|her|their|fixed-term|internal|external)\s+suspension|suspension\s+(?:meeting|letter|today|for)|
     isolation\s+(?:room|booth|unit)|internal\s+(?:isolation|exclusion)|behaviour\s+(?:policy|points?|system|management|log)|
     merits?\s+(?:today|award|certificate|points?)|(?:first|a|got\s+a|his|her|their)\s+merit|behaviour\s+sanctions?|
     safeguarding|ehcps?|senco|ppa|inset|cpd|ect\b|nqt\b|pgce|trainee\s+teachers?|teaching\s+assistant|\bta\b|

@@ -26,6 +26,7 @@ TARGETS = {
     "glantaf": (0.95, 0.95),
     "staffroom": (0.93, 0.98),
     "oakfield": (0.85, 0.98),
+    "hengrove": (0.95, 0.97),
 }
 
 
