@@ -9,7 +9,16 @@ import { matchPatternForHost } from '../shared/sites.js';
 const ID_PREFIX = 'precheck-added-';
 const LOADER = 'src/content/loader.js';
 
-export async function syncAddedSiteScripts() {
+let lastSync = Promise.resolve();
+
+/** Brings registrations in step; one sync at a time, in the order asked. */
+export function syncAddedSiteScripts() {
+  const next = lastSync.catch(() => {}).then(syncNow);
+  lastSync = next;
+  return next;
+}
+
+async function syncNow() {
   const { addedSites } = await loadSettings();
   const registered = await ext.scripting.getRegisteredContentScripts();
   const ours = registered.filter((script) => script.id.startsWith(ID_PREFIX));

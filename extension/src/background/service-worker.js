@@ -46,6 +46,15 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
+// Registrations follow the list of added sites and the grants for them,
+// whichever changes last (the popup may close before it can say so).
+const syncQuietly = () => syncAddedSiteScripts().catch(() => {});
+ext.permissions.onAdded.addListener(syncQuietly);
+ext.permissions.onRemoved.addListener(syncQuietly);
+ext.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.addedSites) syncQuietly();
+});
+
 ext.runtime.onInstalled.addListener((details) => {
   syncAddedSiteScripts().catch(() => {});
   // A new install has no server or token yet: show where they go.

@@ -2,7 +2,9 @@
 // which kind of account.
 
 import { ext } from '../shared/ext.js';
-import { loadSettings, normaliseServerUrl, originPattern, saveSiteChoice, siteChoice } from '../shared/settings.js';
+import {
+  addSite, loadSettings, normaliseServerUrl, originPattern, saveSiteChoice, siteChoice,
+} from '../shared/settings.js';
 import { ADDED_SITE_KINDS, BUILT_IN_SITES, hostFromInput, matchPatternForHost } from '../shared/sites.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -156,9 +158,7 @@ async function onAddSite(event) {
     say(status, `Precheck was not given access to ${host}, so it cannot check posts there.`, false);
     return;
   }
-  const { addedSites } = await loadSettings();
-  const others = addedSites.filter((site) => site.host !== host);
-  await ext.storage.local.set({ addedSites: [...others, { host, kind }] });
+  await addSite(host, kind);
   await ext.runtime.sendMessage({ type: 'sync-added-sites' });
   $('#add-site-host').value = '';
   say(status, `Added ${host}. Reload its open pages to start.`, true);

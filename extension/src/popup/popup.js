@@ -2,8 +2,8 @@
 // many warnings the current draft has.
 
 import { ext } from '../shared/ext.js';
-import { loadSettings, saveSiteChoice, siteChoice } from '../shared/settings.js';
-import { siteForHost } from '../shared/sites.js';
+import { addSite, loadSettings, saveSiteChoice, siteChoice } from '../shared/settings.js';
+import { matchPatternForHost, siteForHost } from '../shared/sites.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -60,6 +60,38 @@ function siteOf(tab, status, settings) {
   return status ? status.site : null;
 }
 
+/**
+ * On a site Precheck does not know (a news site's comments, a forum): offer to
+ * switch it on, asking the browser for access to it there and then.
+ */
+function offerToAdd(tab) {
+  let host = null;
+  try {
+    const url = new URL(tab.url);
+    if (url.protocol === 'https:') host = url.hostname;
+  } catch {
+    host = null; // The popup may not read this tab's address, or it is no web page.
+  }
+  if (!host) return;
+  const button = $('#add-site');
+  button.textContent = `Check my posts on ${host}`;
+  $('#add-line').hidden = false;
+  button.addEventListener('click', async () => {
+    // Asked first, while the click counts; saved alongside, because Firefox
+    // may close the popup while its prompt shows. The service worker registers
+    // the content script once both are there.
+    const granted = ext.permissions.request({ origins: [matchPatternForHost(host)] }).catch(() => false);
+    await addSite(host, 'generic');
+    if (!(await granted)) {
+      say($('#add-status'), `Precheck was not given access to ${host}.`, false);
+      return;
+    }
+    await ext.scripting.executeScript({ target: { tabId: tab.id }, files: ['src/content/loader.js'] }).catch(() => {});
+    $('#add-line').hidden = true;
+    say($('#add-status'), `Precheck now checks your posts on ${host}.`, true);
+  });
+}
+
 async function init() {
   $('#open-options').addEventListener('click', (event) => {
     event.preventDefault();
@@ -84,6 +116,7 @@ async function init() {
   const toggle = $('#site-enabled');
   if (!site) {
     $('#site-line').hidden = true;
+    offerToAdd(tab);
   } else {
     $('#site-label').textContent = `Check my posts on ${site.name}`;
     toggle.checked = siteChoice(settings, site.id).enabled;

@@ -52,6 +52,13 @@ export async function saveSiteChoice(siteId, change) {
   await ext.storage.local.set({ sites });
 }
 
+/** Remembers a site the user switched on (its host permission is asked for apart). */
+export async function addSite(host, kind) {
+  const { addedSites = [] } = await ext.storage.local.get('addedSites');
+  const others = addedSites.filter((site) => site.host !== host);
+  await ext.storage.local.set({ addedSites: [...others, { host, kind }] });
+}
+
 /**
  * The server's base URL without a trailing slash, or null when the input is
  * not an http(s) URL.
