@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.support.databases import empty_postgres_database, postgres_server_url
+
 pytestmark = pytest.mark.gunicorn
 
 # Names no spaCy model or rule knows as anything but names; one of them is on the list per version.
@@ -101,12 +103,31 @@ def test_a_settings_change_reaches_both_workers_within_2_s(live_service_factory)
     assert answers == {"Our DSL is Mrs Example"}
 
 
-def test_no_draft_text_in_logs_errors_or_files_even_when_the_engine_raises(live_service_factory):
+def database_text(url: str) -> str:
+    """Every value of every table, as text."""
+    from sqlalchemy import create_engine, inspect, text
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return "\n".join(str(value) for table in inspect(conn).get_table_names()
+                             for row in conn.execute(text(f'SELECT * FROM "{table}"')) for value in row)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("store", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_no_draft_text_in_logs_errors_or_files_even_when_the_engine_raises(live_service_factory, request, store):
     marker = "Zq" + secrets.token_hex(8)
     trigger = "fault-" + secrets.token_hex(4)
-    service = live_service_factory(workers=2, env={"PRECHECK_FAULT_TRIGGER": trigger,
-                                                   "PRECHECK_MAX_TEXT_LENGTH": "2000",
-                                                   "PRECHECK_LOG_LEVEL": "DEBUG"})
+    database_url = None
+    if store == "postgres":
+        if not postgres_server_url():
+            pytest.skip("PRECHECK_TEST_POSTGRES_URL is not set (scripts/test.sh sets it)")
+        database_url = request.getfixturevalue("postgres_module_database")
+        empty_postgres_database(database_url)
+    service = live_service_factory(workers=2, database_url=database_url,
+                                   env={"PRECHECK_FAULT_TRIGGER": trigger, "PRECHECK_MAX_TEXT_LENGTH": "2000",
+                                        "PRECHECK_LOG_LEVEL": "DEBUG"})
     token = service.staff_token()
     service.put_list("pupils", "first_name,last_name\nAisha,Khan\n")
     auth = {"Authorization": f"Bearer {token}"}
@@ -145,7 +166,10 @@ def test_no_draft_text_in_logs_errors_or_files_even_when_the_engine_raises(live_
             scanned += 1
             for encoding in ("utf-8", "utf-16-le"):
                 assert marker.encode(encoding) not in data, path
-    assert scanned >= 1  # the SQLite database (and its WAL) were looked at
+    assert scanned >= 1  # the instance folder (with the SQLite database, when it is one) was looked at
+    rows = database_text(service.database_url)
+    assert marker not in rows
+    assert "Aisha" in rows  # the pupil list is there, so the scan really read the tables
 
 
 def test_cors_under_gunicorn(live_service):
