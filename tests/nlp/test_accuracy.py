@@ -30,7 +30,7 @@ TARGETS = {
 }
 
 
-PARTIAL = {"everyday", "categories", "glantaf", "staffroom"}
+PARTIAL = {"everyday", "categories", "glantaf", "staffroom", "hengrove"}
 
 
 @pytest.fixture(scope="module", params=sorted(TARGETS))
