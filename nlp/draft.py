@@ -62,9 +62,3 @@ class Draft:
 
     def found(self, category: str) -> list[Hit]:
         return self.hits.get(category, [])
-
-    def after(self, index: int, length: int = 40) -> str:
-        return self.lower[index:index + length]
-
-    def before(self, index: int, length: int = 40) -> str:
-        return self.lower[max(0, index - length):index]

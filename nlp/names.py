@@ -72,14 +72,12 @@ class NameBook:
         """List first names these words are, exactly or as a spelling variant."""
         return self._forms(words, self.first, self._first_sounds, FIRST_VARIANT_SIMILARITY)
 
+    def close_first_forms(self, words: tuple, threshold: float) -> set[tuple]:
+        """Like first_forms, with a stricter similarity (a first name written alone needs to be closer)."""
+        return self._forms(words, self.first, self._first_sounds, threshold)
+
     def last_forms(self, words: tuple) -> set[tuple]:
         return self._forms(words, self.last, self._last_sounds, LAST_VARIANT_SIMILARITY)
-
-    def variant_of(self, words: tuple) -> set[tuple]:
-        """List first names these words are a variant of (not an exact list first name)."""
-        if words in self.first:
-            return set()
-        return self._forms(words, self.first, self._first_sounds, FIRST_VARIANT_SIMILARITY)
 
     @staticmethod
     def _forms(words, exact, sounds, threshold) -> set[tuple]:

@@ -221,7 +221,7 @@ class Detector:
             if words in book.first:
                 exact = True
             elif a == 1 and ws[i].key not in self.words and len(ws[i].key) >= 4 and ws[i].is_title and \
-                    book._forms(words, book.first, book._first_sounds, LONE_VARIANT_SIMILARITY):
+                    book.close_first_forms(words, LONE_VARIANT_SIMILARITY):
                 exact = False
             else:
                 continue
