@@ -244,6 +244,39 @@ def test_ctrl_enter_pauses_too(page, site, pupil):
     assert ui.posted(page) == [draft]
 
 
+def focused_in_dialog(page: Page) -> str | None:
+    """The name of what has focus inside the pause dialog's shadow root, if anything."""
+    return page.evaluate(
+        """() => {
+             const host = document.querySelector('[data-precheck="dialog"]');
+             const focused = host && host.shadowRoot && host.shadowRoot.activeElement;
+             return focused ? (focused.getAttribute('aria-label') || focused.textContent).trim() : null;
+           }""")
+
+
+def test_the_pause_is_keyboard_operable_with_focus_kept_inside(page, site, pupil):
+    draft = ui.draft_naming(pupil)
+    type_draft(page, site, draft)
+    wait_for_warning(page, pupil)
+
+    page.keyboard.press("Control+Enter")
+    expect(ui.dialog(page)).to_be_visible()
+    assert focused_in_dialog(page) is not None
+    for key in ["Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]:
+        page.keyboard.press(key)
+        assert focused_in_dialog(page) is not None, f"focus left the dialog after {key}"
+
+    for _ in range(4):
+        if focused_in_dialog(page) == "Post anyway":
+            break
+        page.keyboard.press("Tab")
+    assert focused_in_dialog(page) == "Post anyway"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => window.__posted.length > 0")
+    page.wait_for_timeout(500)
+    assert ui.posted(page) == [draft]
+
+
 def test_benign_draft_posts_straight_through(page, site):
     type_draft(page, site, BENIGN_DRAFT)
     # Give the extension time to check the draft (pause + service) before posting.
