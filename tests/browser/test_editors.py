@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import precheck_ui as ui
-from site_server import SITES, Site
+from site_server import SITE_BY_HOST, SITES, Site
 
 pytestmark = pytest.mark.browser
 
@@ -238,6 +238,26 @@ def test_ctrl_enter_pauses_too(page, site, pupil):
     assert ui.editor_has_focus(page, site.editor_selector)
 
     page.keyboard.press("Control+Enter")
+    ui.dialog(page).get_by_role("button", name="Post anyway").click()
+    page.wait_for_function("() => window.__posted.length > 0")
+    page.wait_for_timeout(500)
+    assert ui.posted(page) == [draft]
+
+
+def test_plain_enter_pauses_where_the_site_sends_on_enter(page):
+    site = SITE_BY_HOST["www.instagram.com"]  # Instagram's comment box sends on Enter
+    pupil = ui.dev_set_pupils()[19]
+    draft = ui.draft_naming(pupil)
+    type_draft(page, site, draft)
+    wait_for_warning(page, pupil)
+
+    page.keyboard.press("Enter")
+    expect(ui.dialog(page)).to_be_visible()
+    ui.dialog(page).get_by_role("button", name="Edit").click()
+    assert ui.posted(page) == []
+    assert ui.editor_text(page) == draft
+
+    page.keyboard.press("Enter")
     ui.dialog(page).get_by_role("button", name="Post anyway").click()
     page.wait_for_function("() => window.__posted.length > 0")
     page.wait_for_timeout(500)
