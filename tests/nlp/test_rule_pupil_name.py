@@ -79,6 +79,8 @@ def test_a_lone_first_name_in_a_message_or_on_the_school_account(categories, tex
     "Jean Paul Gaultier perfume for Christmas",
     "Lowenna is a lovely Cornish name, we nearly chose it",
     "Al Penhaligon runs the fish shop",  # too short to be a shortened Alexander
+    "Aisha Begum's speech at the UN on refugees was powerful",  # a barrister or campaigner namesake
+    "Zainab Karimi the human rights lawyer was on Question Time",
 ])
 def test_hard_negatives_are_not_pupils(categories, text):
     assert "pupil-name" not in categories(text)
@@ -130,3 +132,7 @@ def test_evidence_that_makes_a_name_a_pupil(found, text, quote):
 
 def test_a_place_still_cancels_a_lone_first_name(categories):
     assert "pupil-name" not in categories("Jago at the garage says the clutch is gone, lesson learned")
+
+
+def test_an_aspiration_is_not_fame(categories):
+    assert "pupil-name" in categories("Aisha Begum for prime minister! What a debater")
