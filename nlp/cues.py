@@ -24,9 +24,9 @@ PUBLIC_FIGURE = re.compile(
     r"\b(?:(?:for|against|v|vs) (?:england|scotland|wales|ireland|pakistan|india|bangladesh|nigeria|poland|great britain|team gb|the lions)\b(?! (?:u|under)[- ]?\d)"
     r"|wickets?|hall of fame|\bicc\b|fifa|premier league|champions league|world cup|olympi\w+|grand slam|memoir|autobiography|biography"
     r"|\bfilms?\b|\bmovies?\b|\balbum\b|box office|\bmp\b|member of parliament|barrister|\bk\.?c\.?\b|\bq\.?c\.?\b|celebrity|\bactor\b|\bactress\b|rapper|singer"
-    r"|\b(?:in|since|from|of)\s+1\d{3}\b|episode|simpsons|\bsitcom|winger|striker|midfielder|centre-back|goalkeeper|defending|signing|hat-trick\s+for\s+(?!the\s+(?:u|under))|wimbledon|six\s+nations|\bthe\s+ashes\b|\beuros\b|grand\s+prix|documentary|podcast|interview|lawyer|judge\b|politician|senator"
+    r"|\b(?:in|since|from|of)\s+1\d{3}\b|episode|simpsons|\bsitcom|winger|striker|midfielder|centre-back|goalkeeper|defending|signing|hat-trick\s+for\s+(?!the\s+(?:u|under))|wimbledon|six\s+nations|\bthe\s+ashes\b|\beuros\b|grand\s+prix|documentary|podcast|lawyer|judge\b|politician|senator"
     r"|united\s+nations|\bthe\s+un\b|nobel|oscars?\b|grammys?\b|baftas?\b|knighted|comedian|celebrity\s+chef|youtuber|influencer|love\s+island|x\s+factor"
-    r"|on\s+the\s+radio|on\s+(?:the\s+)?(?:telly|tv)\b|presenter|newsreader|transfer|signed\s+for|on\s+loan|man\s+(?:united|utd|city)|premiership|la\s+liga|game\s+of\s+thrones|\bseries\b|\bseason\s+\d|box\s+set|\btour\b|\bgig\b|novelist|\bnovel\b|greatest of all time|the greatest\b|boxer|heavyweight|float like|yorker|\bballon d'or|\bnetflix\b|\bbbc one\b|tour de france|\bf1\b|formula 1)")
+    r"|on\s+the\s+radio|on\s+(?:the\s+)?(?:telly|tv)\b|presenter|newsreader|transfer|signed\s+for|on\s+loan|man\s+(?:united|utd|city)|premiership|la\s+liga|game\s+of\s+thrones|box\s+set|novelist|greatest of all time|the greatest\b|boxer|heavyweight|float like|yorker|\bballon d'or|\bnetflix\b|\bbbc one\b|tour de france|\bf1\b|formula 1)")
 YOUTH = re.compile(r"\b(?:u|under)[- ]?\d{1,2}s?\b|\bjunior|\byouth\b|\bschool|\bacademy|\bcounty\b|\bdistrict\b|\bregional\b")
 
 

@@ -136,3 +136,11 @@ def test_a_place_still_cancels_a_lone_first_name(categories):
 
 def test_an_aspiration_is_not_fame(categories):
     assert "pupil-name" in categories("Aisha Begum for prime minister! What a debater")
+
+
+@pytest.mark.parametrize("text", [
+    "Jago Penrose's Oxford interview went really well",
+    "Lowenna Trewin has written a whole novel over the summer",
+])
+def test_ordinary_achievements_are_not_fame(categories, text):
+    assert "pupil-name" in categories(text)
