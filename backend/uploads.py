@@ -15,16 +15,9 @@ class UnusableRows(ListFormatError):
 def parse_list(kind: str, data: bytes) -> ParsedList:
     """The parsed file, or ListFormatError when any of it cannot be used as it stands.
 
-    A row the parser rejects fails the whole file (the list in force stays), and so
-    does a cell spanning lines: a double quote that is never closed makes the CSV
-    reader swallow every following row into one name, which would silently drop
-    those pupils from the list.
+    A row the parser rejects fails the whole file, so the list in force stays.
     """
     parsed = PARSERS[kind](data)
     if parsed.rejected:
         raise UnusableRows(parsed.rejected)
-    for number, entry in enumerate(parsed.entries, start=1):
-        if any("\n" in value or "\r" in value for value in vars(entry).values() if isinstance(value, str)):
-            raise ListFormatError(0, f"entry {number} runs over several lines: a double quote (\") in the "
-                                     "file is probably never closed")
     return parsed

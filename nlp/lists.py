@@ -122,10 +122,15 @@ def _read(data: bytes, columns: dict, required: tuple[str, ...]):
     line = 1
     try:
         for row in reader:
-            line = reader.line_num
+            first_line, line = line + 1, reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
-            rows.append((line, {name: (row[i].strip() if i < len(row) else "") for name, i in index.items()}))
+            if line != first_line and any("\n" in cell or "\r" in cell for cell in row):
+                # An unclosed double quote swallows every following row into one cell,
+                # which would silently drop those people from the list.
+                raise ListFormatError(first_line, "a double quote (\") opened on this line is not closed, "
+                                                  "so the rows after it run together")
+            rows.append((first_line, {name: (row[i].strip() if i < len(row) else "") for name, i in index.items()}))
     except csv.Error as err:
         raise ListFormatError(line + 1, f"not valid CSV ({err})") from None
     return parsed, rows
