@@ -22,7 +22,7 @@ SCHOOL_PLACES = re.compile(r"school|academy|college|class|form|year|staff|office
 
 PUBLIC_FIGURE = re.compile(
     r"\b(?:(?:for|against|v|vs) (?:england|scotland|wales|ireland|pakistan|india|bangladesh|nigeria|poland|great britain|team gb|the lions)\b(?! (?:u|under)[- ]?\d)"
-    r"|wickets?|hall of fame|\bicc\b|fifa|premier league|champions league|world cup|olympi\w+|grand slam|memoir|autobiography|biography"
+    r"|wickets?|hall of fame|\bicc\b|fifa|premier league|champions league|world cup|olympi(?:c|cs|an|ans)\b|grand slam|memoir|autobiography|biography"
     r"|\bfilms?\b|\bmovies?\b|\balbum\b|box office|\bmp\b|member of parliament|barrister|\bk\.?c\.?\b|\bq\.?c\.?\b|celebrity|\bactor\b|\bactress\b|rapper|singer"
     r"|\b(?:in|since|from|of)\s+1\d{3}\b|episode|simpsons|\bsitcom|winger|striker|midfielder|centre-back|goalkeeper|defending|signing|hat-trick\s+for\s+(?!the\s+(?:u|under))|wimbledon|six\s+nations|\bthe\s+ashes\b|\beuros\b|grand\s+prix|documentary|podcast|lawyer|judge\b|politician|senator"
     r"|united\s+nations|\bthe\s+un\b|nobel|oscars?\b|grammys?\b|baftas?\b|knighted|comedian|celebrity\s+chef|youtuber|influencer|love\s+island|x\s+factor"
