@@ -48,6 +48,7 @@ export class Overlay {
   #textareaText = null;
   #collapsed = false;
   #listed = null; // what the live region lists now
+  #clippingAncestors = null;
   #composerBox;
 
   /**
@@ -157,6 +158,14 @@ export class Overlay {
       right: Math.min(box.right, view.innerWidth),
       bottom: Math.min(box.bottom, view.innerHeight),
     };
+    // A composer that scrolls inside a dialog shows only part of the editor.
+    for (const scroller of this.#scrollers()) {
+      const area = scroller.getBoundingClientRect();
+      clip.left = Math.max(clip.left, area.left);
+      clip.top = Math.max(clip.top, area.top);
+      clip.right = Math.min(clip.right, area.right);
+      clip.bottom = Math.min(clip.bottom, area.bottom);
+    }
     const rectangles = [];
     for (const mark of this.#marks) {
       for (const rect of this.#rectsOf(mark)) {
@@ -186,6 +195,20 @@ export class Overlay {
   remove() {
     this.#mirror?.remove();
     this.#host.remove();
+  }
+
+  /** The editor's ancestors that clip what overflows them (found again only if the site moved it). */
+  #scrollers() {
+    const stale = this.#clippingAncestors?.some((ancestor) => !ancestor.contains(this.#editor));
+    if (!this.#clippingAncestors || stale) {
+      this.#clippingAncestors = [];
+      const view = this.#editor.ownerDocument.defaultView;
+      for (let node = this.#editor.parentElement; node && node !== node.ownerDocument.body; node = node.parentElement) {
+        const style = view.getComputedStyle(node);
+        if (style.overflowX !== 'visible' || style.overflowY !== 'visible') this.#clippingAncestors.push(node);
+      }
+    }
+    return this.#clippingAncestors;
   }
 
   #rectsOf(mark) {
