@@ -147,10 +147,7 @@ def test_highlights_follow_the_text_when_the_window_is_resized(page, site, pupil
     assert ui.editor_text(page) == draft
 
 
-def test_highlights_follow_the_text_when_the_editor_is_resized(request, page, site, pupil):
-    request.applymarker(pytest.mark.xfail(
-        reason="extension (docs/TEAM-NOTES.md): highlights are redrawn on window resize, scroll and "
-               "input only, not when the editor itself changes size", strict=False))
+def test_highlights_follow_the_text_when_the_editor_is_resized(page, site, pupil):
     draft = ui.draft_naming(pupil)
     type_draft(page, site, draft)
     wait_for_warning(page, pupil)
