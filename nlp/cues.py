@@ -17,7 +17,7 @@ KIN_BEFORE = re.compile(
     r"grandma|grandad|nan|nana|aunt|uncle|dog|cat|puppy|kitten|horse|hamster|rabbit)(?:'s|’s)?\s*,?\s*$")
 
 # "Dominik from the gym", "Mr Hussain from the corner shop", "Jack at the garage"
-ELSEWHERE_AFTER = re.compile(r"^\s*,?\s*(?:(?:from|at|down|over|of|who runs|who works at)\s+(?:the|my|our)\s+([a-z][a-z' -]{1,30})|(?:from\s+)?(next\s+door|over\s+the\s+road|across\s+the\s+road|upstairs|downstairs))")
+ELSEWHERE_AFTER = re.compile(r"^\s*,?\s*(?:(?:from|at|down|over|of|who runs|who works at)\s+(?:the|my|our)\s+([a-z][a-z' -]{1,30})|(?:from\s+)?(next\s+door|over\s+the\s+road|across\s+the\s+road|upstairs|downstairs)|from\s+(work|uni|church|mosque|temple|gurdwara|synagogue|yoga|zumba|pilates|spin|crossfit|parkrun|book\s+club|choir|the\s+pub|football|netball|rugby|five-a-side)\b)")
 SCHOOL_PLACES = re.compile(r"school|academy|college|class|form|year|staff|office|department|dept|reception|sixth|unit|base|library|hall|playground|canteen")
 
 PUBLIC_FIGURE = re.compile(
@@ -35,4 +35,4 @@ def elsewhere(after: str) -> bool:
     place = ELSEWHERE_AFTER.match(after)
     if not place:
         return False
-    return place.group(1) is None or not SCHOOL_PLACES.search(place.group(1))
+    return place.group(1) is None or not SCHOOL_PLACES.search(place.group(1))  # groups 2, 3: never school

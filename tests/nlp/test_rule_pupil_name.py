@@ -144,3 +144,11 @@ def test_an_aspiration_is_not_fame(categories):
 ])
 def test_ordinary_achievements_are_not_fame(categories, text):
     assert "pupil-name" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tamsin from work is getting married in June, so much to plan for the hen do and the lesson plans can wait",
+    "Oskar from zumba is hilarious, class was brutal tonight",
+])
+def test_people_from_outside_school(categories, text):
+    assert "pupil-name" not in categories(text)
