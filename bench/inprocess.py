@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from bench.names import GeneratedPupil, pupils_csv
 from bench.stats import Percentiles, Timed
+from nlp import Engine, NameLists, Settings
+from nlp.lists import parse_pupils_csv
 from nlp.model import DEFAULT_MODEL
 
 PUPIL_ENTITY = "SCHOOL_PUPIL"
@@ -35,15 +37,8 @@ def time_calls(call: Callable[[], object], max_calls: int, max_seconds: float, w
     return Timed(Percentiles.of(seconds), (time.thread_time() - cpu_started) * 1000 / len(seconds))
 
 
-def bare_pipeline(model: str = DEFAULT_MODEL):
-    from nlp.model import load_pipeline
-    return load_pipeline(model)
-
-
 def engine_for(nlp, people: list[GeneratedPupil]) -> tuple[object, float]:
     """Precheck's Engine for these pupils (read from the CSV the service gets), and its build seconds."""
-    from nlp import Engine, NameLists, Settings
-    from nlp.lists import parse_pupils_csv
     lists = NameLists(pupils=tuple(parse_pupils_csv(pupils_csv(people)).entries))
     started = time.perf_counter()
     engine = Engine(nlp, lists, Settings())
@@ -67,6 +62,7 @@ class Presidio:
 
     @classmethod
     def load(cls, model: str = DEFAULT_MODEL) -> "Presidio":
+        # Imported here: `--no-presidio` runs without loading it.
         from presidio_analyzer import AnalyzerEngine
         from presidio_analyzer.nlp_engine import NlpEngineProvider
         # It warns at length about recognizers for other languages and unmapped entity labels.

@@ -16,12 +16,13 @@ from functools import partial
 from importlib import metadata
 
 from bench.apply import ApplyRun, apply_list, flags
-from bench.inprocess import Presidio, bare_pipeline, engine_for, time_calls
+from bench.inprocess import Presidio, engine_for, time_calls
 from bench.load import Client, LatencyRun, ThroughputRun, check_body, latency, throughput
 from bench.names import describe, pupils
 from bench.proc import ProcessMemory, children, cpu_seconds, process_memory
 from bench.stats import Timed
 from bench.texts import drafts
+from nlp.model import DEFAULT_MODEL, load_pipeline
 
 TEXT_SIZES = ("short", "medium", "long")
 
@@ -189,7 +190,7 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
                       text_lengths={k: (len(v), len(v.split())) for k, v in texts.items()})
 
     progress("floor: the bare spaCy pipeline, nlp(text), in this process")
-    nlp = bare_pipeline()
+    nlp = load_pipeline(DEFAULT_MODEL)  # the model the service loads (LiveService clears PRECHECK_*)
     for size in TEXT_SIZES:
         results.floor[size] = time_calls(partial(nlp, texts[size]), config.inprocess_calls[size], config.inprocess_seconds)
 
