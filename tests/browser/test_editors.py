@@ -133,7 +133,7 @@ def wait_until_highlights_match(page: Page, site: Site, draft: str) -> list[dict
             page.wait_for_timeout(100)
 
 
-def test_highlights_follow_the_text_when_the_window_is_resized(page, site, pupil):
+def test_highlights_follow_the_text_when_the_window_is_resized_or_scrolled(page, site, pupil):
     draft = ui.draft_naming(pupil)
     type_draft(page, site, draft)
     wait_for_warning(page, pupil)
@@ -144,6 +144,10 @@ def test_highlights_follow_the_text_when_the_window_is_resized(page, site, pupil
         wait_until_highlights_match(page, site, draft)
     finally:
         page.set_viewport_size({"width": 1000, "height": 800})
+
+    # So must it when the page scrolls under it.
+    page.evaluate("() => { document.body.style.paddingBottom = '2000px'; window.scrollBy(0, 37); }")
+    wait_until_highlights_match(page, site, draft)
     assert ui.editor_text(page) == draft
 
 
