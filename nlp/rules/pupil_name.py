@@ -33,6 +33,9 @@ _PINNED = re.compile(r"^(?:\s*(?:and|&)\s+[^\W\d_]+)?\s*[,(]?\s*(?:(?:in|from|of
                      r"(?:form|class|tutor|register|registration|reg\b|year\s?\d|y\d|[sp][1-7]\b|\d{1,2}\s?[a-z]{1,3}\d?\b|set\s?\d|reception|nursery)"
                      r"|(?:year\s?\d{1,2}|y\d{1,2}|[sp][1-7]|\d{1,2}\s?[a-z]{1,3}\d?)\s*[),])", re.I)
 _PLACED_IN = re.compile(r"(?:\s{0,3}(?:and|&)\s{1,3}[^\W\d_]{1,30})?\s{0,3}[,(]?\s{0,3}(?:in|from|of)\s{1,3}(?:my\s{1,3}|our\s{1,3}|the\s{1,3})?", re.I)
+# A private message about brunch, drinks or a night out is between adults, whatever the name.
+_ADULT_SOCIAL = re.compile(r"\b(?:brunch|drinks?|pub|pint|wine|prosecco|beer|cocktails?|date\s+night|night\s+out|babe|hun|hubby|"
+                           r"love\s+you|miss\s+you|fancy\s+(?:a|going|coming)|girls'?\s+night|lads'?\s+night|hen\s+do|stag\s+do|gym\s+later)\b", re.I)
 _AND = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}and|&|\+)[ \t]{0,3}", re.I)
 _AND_BEFORE = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}and|&|\+)[ \t]{0,3}$", re.I)
 _FAMILY_AFTER = re.compile(r"^\s+(?:twins|brothers|sisters|siblings|boys|girls|kids|cousins|family)\b", re.I)
@@ -291,7 +294,8 @@ class Detector:
         if "school_context" not in draft.memo:
             ctx = draft.context
             draft.memo["school_context"] = bool(
-                ctx.account == "school" or ctx.surface == "message" or work_cues(draft)
+                ctx.account == "school" or (ctx.surface == "message" and not _ADULT_SOCIAL.search(draft.text))
+                or work_cues(draft)
                 or draft.found("school-reference") or draft.found("staff-name"))
         return draft.memo["school_context"]
 

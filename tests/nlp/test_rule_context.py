@@ -101,3 +101,8 @@ def test_a_message_to_a_parent_about_their_child_is_not_a_direct_message(categor
 def test_a_direct_message_to_a_pupil_is_also_pupil_contact(found):
     result = found("Tamsin, well done today", surface="message")
     assert ("direct-message", "Tamsin") in result and ("pupil-contact", "Tamsin") in result
+
+
+def test_a_message_about_brunch_to_someone_sharing_a_pupils_name_is_clean(found):
+    assert found("Hey Tamsin, fancy brunch on Saturday?", surface="message") == []
+    assert found("Jago! Pint after work on Friday?", surface="message") == []
