@@ -6,7 +6,8 @@
 // really breaks a line. Offsets are UTF-16 code units, like JavaScript strings
 // and the server's answer, so a text node's offsets map one to one.
 //
-// The walk reads only nodeType, nodeName, childNodes, data and nextSibling, and
+// The walk reads only nodeType, nodeName, data, firstChild, nextSibling and
+// parentNode, and
 // never calls getComputedStyle: it runs once per check, and the editors'
 // markup (Draft.js, Lexical, Quill, ProseMirror) tells blocks by tag.
 
