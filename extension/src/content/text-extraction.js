@@ -7,9 +7,9 @@
 // and the server's answer, so a text node's offsets map one to one.
 //
 // The walk reads only nodeType, nodeName, data, firstChild, nextSibling and
-// parentNode, and
-// never calls getComputedStyle: it runs once per check, and the editors'
-// markup (Draft.js, Lexical, Quill, ProseMirror) tells blocks by tag.
+// parentNode, and never calls getComputedStyle: it runs once per check, and
+// the editors' markup (Draft.js, Lexical, Quill, ProseMirror) tells blocks by
+// tag.
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
