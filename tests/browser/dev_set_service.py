@@ -4,6 +4,7 @@ through the admin API."""
 
 from __future__ import annotations
 
+import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,10 +19,20 @@ DEV_SET = ROOT / "tests" / "data" / "thornbury"
 LISTS = {"pupils": "pupils.csv", "staff": "staff.csv", "school-terms": "school-terms.csv"}
 
 
+def dev_set_settings() -> dict:
+    """The development set's settings without its working hours, so that what the
+    tests see does not depend on the time of day they run at."""
+    settings = json.loads((DEV_SET / "settings.json").read_text(encoding="utf-8"))
+    settings.pop("working_hours", None)
+    return settings
+
+
 @contextmanager
 def running_service():
-    """The service with the development set's pupil, staff and school-term lists."""
+    """The service with the development set's pupil, staff and school-term lists, and
+    its settings (blocked domains, the school's note) but no working hours."""
     with LiveService(workers=2) as service:
         for kind, filename in LISTS.items():
             service.put_list(kind, (DEV_SET / filename).read_bytes())
+        service.put_settings(dev_set_settings())
         yield service

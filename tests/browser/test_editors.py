@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import precheck_ui as ui
+from dev_set_service import dev_set_settings
 from site_server import SITE_BY_HOST, SITES, Site
 
 pytestmark = pytest.mark.browser
@@ -84,6 +85,8 @@ def test_warning_names_the_pupil_and_highlights_those_words(page, site, pupil):
     expected = ui.flagged_text_rects(page, site.editor_selector, flagged)
     assert expected, f"{flagged!r} not found in the editor's DOM"
     assert_same_rects(drawn, expected)
+    # The school's own note (who the safeguarding leads are) is shown with the warnings.
+    expect(page.locator('[data-precheck="overlay"] .precheck-note')).to_have_text(dev_set_settings()["note"])
     if site.host == "x.com":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / "warning-panel.png")
