@@ -255,8 +255,9 @@ class Detector:
         # a colleague shares this first name: without a form or class beside it, take it for the adult
         if (tuple(x.key for x in ws[i:j + 1]) in self.staff.first) and not pinned:
             return False
-        token = draft.token_at(w.start)
         if ordinary and not pinned:
+            # only here does a rule need the pipeline: a name that is also an ordinary word
+            token = draft.token_at(w.start)
             # the small model's entity labels on rare names are unreliable, so they only
             # count against names that are ordinary words ("Jordan", "Chelsea")
             if token is not None and token.ent_type_ in _OTHER_ENTITY and not _subject_of_action(token):
