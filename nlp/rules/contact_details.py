@@ -17,6 +17,12 @@ _EMAIL = re.compile(r"\b[\w.+-]{1,64}@([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}
 _ORG_DOMAIN = re.compile(r"\.(?:sch|ac|gov|nhs|police|mod|parliament)\.uk$|\.(?:edu|gov)(?:\.\w\w)?$|\.org\.uk$|\.org$", re.I)
 _ROLE_MAILBOX = re.compile(r"^(?:office|admin|info|enquir(?:y|ies)|reception|contact|head|headteacher|admissions|"
                            r"finance|hr|attendance|absence|safeguarding|dsl|sendco|senco|support|hello|bursar|clerk|governors)\b", re.I)
+# "jess dot tutor at gmail dot com", "jess.tutor[at]gmail.com": spelt out to dodge filters, only for
+# personal mail providers (otherwise "meet at the park" would be an address).
+_SPELT_EMAIL = re.compile(
+    r"\b[\w+-]{1,64}(?:\s*(?:\.|\[dot\]|\(dot\)|\s+dot\s+)\s*[\w+-]{1,64}){0,3}\s*(?:@|\[at\]|\(at\)|\s+at\s+)\s*"
+    r"(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|live|aol|btinternet|protonmail|proton|msn|sky|virginmedia|talktalk)"
+    r"\s*(?:\.|\[dot\]|\(dot\)|\s+dot\s+)\s*(?:com|co\s*(?:\.|\[dot\]|\(dot\)|\s+dot\s+)\s*uk|me|net|org|uk)\b", re.I)
 _MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.PERSONAL_NUMBER,
                  phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE, phonenumbers.PhoneNumberType.PAGER}
 
@@ -43,4 +49,7 @@ class Detector:
             if _ORG_DOMAIN.search(m.group(1)) or _ROLE_MAILBOX.match(local):
                 continue
             hits.append(Hit(m.start(), m.end()))
+        for m in _SPELT_EMAIL.finditer(draft.text):
+            if not any(h.start <= m.start() < h.end for h in hits):
+                hits.append(Hit(m.start(), m.end()))
         return hits

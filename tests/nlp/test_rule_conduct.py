@@ -55,6 +55,9 @@ def test_not_pupil_contact(categories, text):
     ("Text me on 07911 123456", "07911 123456"),
     ("Call +44 7911 123 456 for the bike", "+44 7911 123 456"),
     ("Email me at jenna.t.1985@gmail.com", "jenna.t.1985@gmail.com"),
+    ("Call me on +44 (0)7911 123456", "+44 (0)7911 123456"),
+    ("jenna dot t at gmail dot com for tutoring", "jenna dot t at gmail dot com"),
+    ("jenna.t[at]hotmail.co.uk", "jenna.t[at]hotmail.co.uk"),
 ])
 def test_contact_details(found, text, quote):
     assert ("contact-details", quote) in found(text)
@@ -65,6 +68,7 @@ def test_contact_details(found, text, quote):
     "Email office@stpirans.cornwall.sch.uk to report an absence",
     "Order 4402 1187 6630 is late",
     "Final score 3-1 with 45,000 fans",
+    "Meet me at the park at 3",
 ])
 def test_not_contact_details(categories, text):
     assert "contact-details" not in categories(text)
