@@ -73,7 +73,8 @@ def _ordinary(word: str, dictionary: frozenset[str]) -> bool:
 
 
 def offensive_words(dictionary: frozenset[str]) -> frozenset[str]:
-    slang = frozenset(w for w in _BETTER_PROFANITY if not _ordinary(w, dictionary) and len(w) > 3)
+    # without the pipeline's word index there is no telling "three" from slang: lists only
+    slang = frozenset(w for w in _BETTER_PROFANITY if not _ordinary(w, dictionary) and len(w) > 3) if dictionary else frozenset()
     return slang | _SWEARING | (_INSULTS - _CONTEXTUAL)
 
 

@@ -37,6 +37,8 @@ _ACCEPTED = re.compile(
     r"|\b(?:pupils?|students?|parents?|one\s+of\s+my\s+\w+|a\s+(?:year\s?\d+|y\d+|[sp][1-7]))\s+(?:\w+\s+){0,2}(?:found|added|followed|messaged|dm'?d)\s+(?:me|my)\b"
     r"|\b(?:followed|added|friended|messaged|dm'?d|snapped|texted)\s+me\b"
     r"|\bsent\s+me\s+a\s+(?:friend|follow)\s+request\b"
+    r"|\b(?:following|adding|friends\s+with|follow|followed|added|friended)\s+(?:me\b|(?:some|all|a\s+few|loads|lots|one|two|most)\s+of\s+my\b|"
+    r"my\s+(?:students|pupils|year|form|class|tutees|ex-?pupils|ex-?students|y\d))"
     r"|\b(?:message|messages|dm|dms|friend\s+request|follow\s+request|text|email)\s+from\s+(?:a\s+|one\s+of\s+my\s+|my\s+)?"
     r"(?:pupil|student|parent|year\s?\d+|tutee|former\s+pupil|ex-?pupil)"
     r"|\b(?:sending|sent|send)\s+me\s+(?:\w+\s+){0,2}on\s+" + _APPS, re.I)

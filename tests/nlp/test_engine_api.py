@@ -88,3 +88,8 @@ def test_any_text_gets_well_formed_findings(engine, text, surface, account, has_
         assert f.category in CATEGORIES and f.severity in SEVERITIES
         assert 0 <= f.start <= f.end <= len(text.encode("utf-16-le")) // 2
         assert utf16_slice(text, f.start, f.end) == f.quote
+
+
+def test_an_engine_without_a_pipeline_does_not_take_ordinary_words_for_swearing():
+    findings = Engine(None).check("I follow some of my Year 11s on TikTok, what a fucking mistake")
+    assert [f.quote for f in findings if f.category == "offensive"] == ["fucking"]
