@@ -1,14 +1,19 @@
 """A pupil on the list named or identifiable (policy 4.1, 4.2).
 
-Evidence decides: a full name, initial forms ("Sana R.", "J. Holroyd"), a
-hashtag or handle built from a full name are strong on their own. A first name
-alone is only a pupil when the post is about school (work words, a form group,
-the school account, a private message) and nothing says it is someone else: a
-kinship word ("my son Ibrahim"), a place outside school ("from the gym"), a
-surname that is not the pupil's ("Haris Rauf"), a public figure's context, or a
-named place or organisation (spaCy NER). A first name that is also an ordinary
-English word (Faith, Summer, Will) must in addition read as a name: capitalised
-mid-sentence, or pinned to a form or class ("Precious from 8W").
+Evidence decides. Strong on their own: a full name (spelling variants, shortened
+first names and surname-first order included), initial forms ("Sana R.",
+"J. Holroyd"), a hashtag or handle built from a full name, a first name or
+surname placed in a form or class ("Ibrahim in 7G", "Kowalczyk in 10MP"). Only
+kinship ("my son Ibrahim Qureshi") or a famous namesake's context with nothing
+about school cancels them. A first name alone is a pupil only when the post is
+about school (work words, a form group, the school account, a private message
+that is not about brunch) or names another pupil, and nothing says it is
+someone else: kinship, a place outside school ("from the gym", "from work"), a
+surname that is not the pupil's ("Haris Rauf"), a colleague with that first
+name. A first name that is also an ordinary English word (Faith, Summer, Will)
+must in addition read as a name: a proper noun or person to spaCy, and at the
+start of a sentence the subject of something done ("Grace was amazing", "Hope
+smashed her test"), unless it is joined to another pupil's name ("Lan and Minh").
 """
 import re
 
