@@ -132,6 +132,11 @@ class Detector:
                     strong.append(Hit(w.start, _end_with_initial(draft, end)))
                 i = end + 1
                 continue
+            end = self._register_order(draft, i)
+            if end is not None:
+                strong.append(Hit(w.start, ws[end].end))
+                i = end + 1
+                continue
             end = self._initial_surname(draft, i)
             if end is not None:
                 strong.append(Hit(w.start, ws[end].end))
@@ -187,6 +192,10 @@ class Detector:
                     continue  # "Jessica Ennis-Hill" is not Jessica Ennis: the surname goes on
                 if firsts and book.people_named(firsts, book.last_forms(last)):
                     return j
+                # "Aisha Khans essay": a possessive written without its apostrophe
+                if firsts and last[-1].endswith("s") and len(last[-1]) > 3 and ws[j].text[-1:] in "sS" \
+                        and book.people_named(firsts, {last[:-1] + (last[-1][:-1],)} & book.last):
+                    return j
                 # "Alex Turner" for Alexander Turner: a shortened first name and the exact surname, capitalised
                 if last in book.last and ws[i].is_title and book.shortened_first(first, last):
                     return j
@@ -202,6 +211,15 @@ class Detector:
                     and any((f, ws[k].key) in book.first_last_initial for f in firsts):
                 return k
         return None
+
+    def _register_order(self, draft: Draft, i: int) -> int | None:
+        """"Khan, Aisha": surname, comma, first name, as registers and mark books list pupils."""
+        ws, book = draft.words, self.book
+        if i + 1 >= len(ws) or not ws[i].is_title or (ws[i].key,) not in book.last:
+            return None
+        if draft.text[ws[i].end:ws[i + 1].start].strip() != "," or not ws[i + 1].is_title:
+            return None
+        return i + 1 if book.people_named(book.first_forms((ws[i + 1].key,)), {(ws[i].key,)}) else None
 
     def _initial_surname(self, draft: Draft, i: int) -> int | None:
         """"J. Holroyd": an initial, a full stop, and a pupil's surname that goes with it."""

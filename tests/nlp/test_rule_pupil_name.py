@@ -152,3 +152,15 @@ def test_ordinary_achievements_are_not_fame(categories, text):
 ])
 def test_people_from_outside_school(categories, text):
     assert "pupil-name" not in categories(text)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Lowenna Trewins essay was superb", "Lowenna Trewins"),  # possessive without its apostrophe
+    ("Trewin, Lowenna - top marks in the mock", "Trewin, Lowenna"),  # register order
+])
+def test_mark_book_and_careless_forms(found, text, quote):
+    assert ("pupil-name", quote) in found(text)
+
+
+def test_a_reality_show_namesake(categories):
+    assert "pupil-name" not in categories("Harry Styles was amazing on Strictly last night")
