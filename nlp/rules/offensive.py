@@ -98,7 +98,8 @@ class Detector:
         self.profanity = offensive_words(resources.words)
         # masked spellings ("f***", "sh*ts") are compared with words of the same first letter and length
         self.by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for word in self.profanity:
+        # (a word spelt with a mask, "c*ck", was meant as the rude one, even if it has an innocent sense)
+        for word in self.profanity | _BETTER_PROFANITY:
             self.by_shape[(word[0], len(word))].append(word)
 
     def find(self, draft: Draft) -> list[Hit]:

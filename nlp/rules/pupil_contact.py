@@ -23,6 +23,7 @@ _APPS = r"(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|facebook|fb|whats\s?app|t
 _INVITE = re.compile(
     r"\b(?:add|follow|friend|dm|pm|message|msg|text|whats\s?app|call|ring|email|e-mail|contact|snap|reach|find|join|ping|hit)\s+me\b"
     r"|\b(?:drop|send|give|ping)\s+me\s+(?:a|an)\s+(?:dm|pm|message|line|text|email|msg|bell|ring|shout|follow|whats\s?app|call|snap|voice\s+note)"
+    r"|\bset\s+up\s+an?\s+(?:tiktok|insta\w*|snapchat|whatsapp|facebook|discord|group\s+chat|youtube)\b.{0,40}?\bfor\s+my\b"
     r"|\bask\s+me\s+(?:in|on|via)\s+(?:dms?|pms?|messenger|snap|insta|whatsapp)|\bhere'?s\s+my\s+(?:personal\s+)?(?:number|mobile|email|snap|insta)"
     r"|\bslide\s+into\s+my\s+dms|\bmy\s+dms\s+are\s+open|\bi'?m\s+on\s+(?:snap|snapchat|insta|instagram|tiktok|whatsapp|discord)\b"
     r"|\b(?:follow|subscribe\s+to|join)\s+my\s+(?:personal\s+)?(?:insta|instagram|tiktok|snap|page|account|channel|twitter|youtube|twitch|discord)"
@@ -30,7 +31,7 @@ _INVITE = re.compile(
     r"|\bmy\s+(?:snap|snapchat|insta|instagram|tiktok|number|mobile|personal\s+number|email)\s*(?:is|:|'s)"
     r"|\bsend\s+(?:\w+\s+){0,3}(?:there|to\s+me|me)\b", re.I)
 _AUDIENCE = re.compile(
-    r"\b(?:pupils?|students?|ex-?students?|ex-?pupils?|parents?|carers?|mums?\s+and\s+dads|tutees?|leavers|learners|alumni|young\s+people|kids?\b(?!\s+(?:of\s+)?(?:my\s+)?friends)|"
+    r"\b(?:pupils?|students?|ex-?students?|ex-?pupils?|parents?|carers?|mums?\s+and\s+dads|tutees?|tutor\s+group|form\s+group|leavers|learners|alumni|young\s+people|kids?\b(?!\s+(?:of\s+)?(?:my\s+)?friends)|"
     r"your\s+(?:child|children|son|daughter|kid)|year\s?\d{1,2}s?|y\d{1,2}s?|[sp][1-7]s?|former\s+pupils?|folio|sixth\s+form(?:ers)?|my\s+(?:class|form|students|pupils)|gcse|revision|coursework|homework|tutoring)\b", re.I)
 _ACCEPTED = re.compile(
     r"\b(?:accept(?:ed|ing)?|got|approved?)\s+(?:a\s+|an?\s+\w+\s+|\w+['’]s\s+)?(?:friend|follow|message)\s+requests?\b"

@@ -23,7 +23,7 @@ _TARGET = re.compile(r"""\b(?:
     slt\b|smt\b|senior\s+(?:leadership|management)|leadership|management|depute|principal\s+teachers?|governors|the\s+trust\b(?!\s+fund)|the\s+head\b|headteacher|
     (?:some\s+(?:of\s+(?:the|these|those)\s+)?|these\s+|those\s+|the\s+|school\s+)parents\b(?!\s+(?:are\s+)?(?:visiting|coming|came))|parents\s+(?:at|in|round|from)\s+(?:this|our|my|the|here)|(?:kid|child|pupil|student)(?:'s|’s)\s+(?:mum|mom|dad|parents?)|
     (?:kids|pupils|students|children)\s+(?:at|in)\s+(?:my|our|this)\s+(?:school|class)|my\s+(?:class|form|year\s?\d+s?)|year\s?\d{1,2}s?\b|
-    colleagues?|staff\s?room|co-?workers?
+    colleagues?|staff\s?room|co-?workers?|staff\s+morale|morale|(?:at|in)\s+my\s+(?:place|work|job)|the\s+grange|our\s+lot
 )""", re.I | re.X)
 _NEGATIVE = re.compile(r"""\b(?:
     worst(?:-run|-behaved)?|shambles|shambolic|disgrace(?:ful)?|shameful|ashamed|embarrass\w*|joke|laughable|laughing\s*stock|ridiculous|farc(?:e|ical)|circus|clowns?|
@@ -41,9 +41,11 @@ _NEGATIVE = re.compile(r"""\b(?:
     cares?\s+more\s+about|only\s+cares?|(?:nobody|no\s+one|noone)\b.{0,30}\bcares?|falling\s+apart|
     (?:late|wrong|broken)\s+again|failing|poor(?:ly)?\s+(?:run|managed|led|leadership|management)|waste\s+of|worse|
     no\s+(?:support|discipline|backbone)|zero\s+support|unsupportive|overworked|underpaid|
-    under\s+the\s+bus|hung\s+(?:us\s+)?out\s+to\s+dry|treat(?:s|ed|ing)?\s+(?:us|staff|teachers|people|everyone|them)\s+like|pay\s+(?:us\s+)?peanuts|morale\s+is|
+    under\s+the\s+bus|hung\s+(?:us\s+)?out\s+to\s+dry|treat(?:s|ed|ing)?\s+(?:us|staff|teachers|people|everyone|them)\s+like|pay\s+(?:us\s+)?peanuts|morale\s+is\s+(?:low|dire|awful|terrible|non-existent|gone)|
     cutting\s+(?:jobs|staff|pay|budgets?|tas?|corners|posts)|(?:job|staff|budget|pay)\s+cuts|
-    leaving\s+in\s+droves|nobody\s+wants\s+to\s+work|(?:going|gone|went)\s+downhill|(?:\w+\s+)?heads?\s+in\s+(?:\w+\s+)?years
+    leaving\s+in\s+droves|lost\s+the\s+plot|rock\s+bottom|getting\s+worse|gutted\s+(?:our|the|my)|expects?\s+miracles|babysitters|
+    couldn'?t\s+\w+\s+(?:a|an|their|his|her|its)\s+(?:way|conga|bath|piss-?up|school|department|raffle|bus|car\s+park)|no\s+respect|disrespect\w*|
+    talk\s+down\s+to|looks?\s+down\s+on|walk(?:s|ed)?\s+all\s+over|nobody\s+wants\s+to\s+work|(?:going|gone|went)\s+downhill|(?:\w+\s+)?heads?\s+in\s+(?:\w+\s+)?years
 )""", re.I | re.X)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 

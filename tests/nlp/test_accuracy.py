@@ -28,10 +28,11 @@ TARGETS = {
     "oakfield": (0.85, 0.98),
     "hengrove": (0.95, 0.97),
     "stbrendans": (0.80, 1.0),
+    "judgements": (0.95, 1.0),
 }
 
 
-PARTIAL = {"everyday", "categories", "glantaf", "staffroom", "hengrove", "stbrendans"}
+PARTIAL = {"everyday", "categories", "glantaf", "staffroom", "hengrove", "stbrendans", "judgements"}
 
 
 @pytest.fixture(scope="module", params=sorted(TARGETS))
