@@ -47,6 +47,18 @@ def test_a_photo_attached_in_the_composer_makes_a_named_pupil_a_child_photo_warn
     assert ui.posted(page) == []
 
 
+@pytest.mark.parametrize("host", ["x.com", "www.facebook.com", "www.linkedin.com", "mastodon.social"])
+def test_each_site_reports_a_photo_in_its_composer(page, host):
+    site = SITE_BY_HOST[host]
+    pupil = ui.dev_set_pupils()[23]
+    page.goto(f"https://{site.host}/")
+    photo = {"name": "class-trip.png", "mimeType": "image/png", "buffer": page.screenshot()}
+    page.locator('input[type="file"]').set_input_files(files=[photo])
+    page.locator(site.editor_selector).click()
+    page.keyboard.type(ui.draft_naming(pupil))
+    expect(panel_findings(page, "child-photo")).to_have_count(1, timeout=ui.CHECK_TIMEOUT_MS)
+
+
 def test_a_direct_message_naming_a_pupil_is_flagged_as_one(page):
     pupil = ui.dev_set_pupils()[13]
     type_on_x(page, f"Hi {pupil.full_name}, don't forget your homework tomorrow", path="/messages/1234-5678")

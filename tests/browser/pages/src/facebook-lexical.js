@@ -1,8 +1,9 @@
-// Facebook's "Create post" box: a Lexical plain-text editor and a role="button" "Post".
+// Facebook's "Create post" box: a Lexical plain-text editor, a photo/video picker whose
+// previews (blob: images) sit outside the editor, and a role="button" "Post".
 import {$createParagraphNode, $getRoot, COMMAND_PRIORITY_HIGH, KEY_ENTER_COMMAND, createEditor} from 'lexical';
 import {registerPlainText} from '@lexical/plain-text';
 import './page.css';
-import {exposeEditorText, isPostShortcut, publish} from './posting.js';
+import {exposeEditorText, isPostShortcut, previewAttachments, publish} from './posting.js';
 
 const editor = createEditor({namespace: 'composer', onError: (error) => { throw error; }});
 editor.setRootElement(document.querySelector('[role="textbox"]'));
@@ -11,9 +12,13 @@ registerPlainText(editor);
 const readText = () => editor.getEditorState().read(() => $getRoot().getTextContent());
 exposeEditorText(readText);
 
+const attachments = document.querySelector('.attachments');
+previewAttachments(document.querySelector('input[type="file"]'), attachments);
+
 function post() {
   publish(readText());
   editor.update(() => $getRoot().clear().append($createParagraphNode()));
+  attachments.replaceChildren();
 }
 
 editor.registerCommand(KEY_ENTER_COMMAND, (event) => {

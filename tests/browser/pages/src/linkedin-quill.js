@@ -1,8 +1,9 @@
-// LinkedIn's share box: a Quill editor (.ql-editor) and the primary "Post" button.
+// LinkedIn's share box: a Quill editor (.ql-editor), media previews in
+// .share-creation-state__additional-content, and the primary "Post" button.
 import Quill from 'quill';
 import 'quill/dist/quill.core.css';
 import './page.css';
-import {exposeEditorText, publish} from './posting.js';
+import {exposeEditorText, previewAttachments, publish} from './posting.js';
 
 const quill = new Quill('#quill-editor', {
   placeholder: 'What do you want to talk about?',
@@ -19,9 +20,13 @@ quill.root.setAttribute('aria-multiline', 'true');
 const readText = () => quill.getText().replace(/\n$/, '');
 exposeEditorText(readText);
 
+const media = document.querySelector('.share-creation-state__additional-content');
+previewAttachments(document.querySelector('.share-box input[type="file"]'), media);
+
 function post() {
   publish(readText());
   quill.setText('');
+  media.replaceChildren();
 }
 
 document.querySelector('.share-actions__primary-action').addEventListener('click', post);

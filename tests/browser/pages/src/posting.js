@@ -16,3 +16,17 @@ export function exposeEditorText(read) {
 export function isPostShortcut(event) {
   return event.key === 'Enter' && (event.ctrlKey || event.metaKey);
 }
+
+// A media picker: the chosen files are previewed as blob: images, the way the sites
+// show an attachment in the composer before it is posted.
+export function previewAttachments(input, container, wrap = (img) => img) {
+  input.addEventListener('change', () => {
+    for (const file of input.files) {
+      const img = document.createElement('img');
+      img.src = URL.createObjectURL(file);
+      img.alt = '';
+      img.height = 80;
+      container.append(wrap(img));
+    }
+  });
+}
