@@ -28,7 +28,7 @@ _TARGET = re.compile(r"""\b(?:
 _NEGATIVE = re.compile(r"""\b(?:
     worst(?:-run|-behaved)?|shambles|shambolic|disgrace(?:ful)?|shameful|ashamed|embarrass\w*|joke|laughable|laughing\s*stock|ridiculous|farc(?:e|ical)|circus|clowns?|
     useless|hopeless|clueless|no\s+clue|not\s+a\s+clue|haven'?t\s+got\s+a\s+clue|no\s+idea|incompetent|inept|unprofessional|disorgani[sz]ed|chaotic|chaos|
-    out\s+of\s+control|a\s+mess\b|mess\b|sinking\s+ship|zoo\b|animals\b|thugs?|hooligans?|
+    out\s+of\s+control|a\s+mess\b|mess\b|sinking\s+ship|thugs?|hooligans?|
     lazy|laziest|rude|arrogant|condescending|patronising|snobby|stuck-up|entitled|spoilt|greedy|money-grabbing|penny-pinching|cheapskates?|stingy|tight-?fisted|
     two-faced|backstabbing|cliquey|favouritism|nepotism|unfair|unjust|sexist|racist|homophobic|discriminat\w+|harass\w*|victimi[sz]\w+|
     awful|terrible|appalling|atrocious|abysmal|diabolical|dreadful|horrendous|horrible|nasty|vile|cruel|heartless|rubbish|pathetic|shocking|outrageous|scandal\w*|
@@ -43,7 +43,15 @@ _NEGATIVE = re.compile(r"""\b(?:
     no\s+(?:support|discipline|backbone)|zero\s+support|unsupportive|overworked|underpaid|
     under\s+the\s+bus|hung\s+(?:us\s+)?out\s+to\s+dry|treat(?:s|ed|ing)?\s+(?:us|staff|teachers|people|everyone|them)\s+like|pay\s+(?:us\s+)?peanuts|morale\s+is\s+(?:low|dire|awful|terrible|non-existent|gone)|
     cutting\s+(?:jobs|staff|pay|budgets?|tas?|corners|posts)|(?:job|staff|budget|pay)\s+cuts|
-    leaving\s+in\s+droves|lost\s+the\s+plot|rock\s+bottom|getting\s+worse|gutted\s+(?:our|the|my)|expects?\s+miracles|babysitters|
+    leaving\s+in\s+droves|lost\s+the\s+plot|
+    abysmal|dire|woeful|dismal|pitiful|feeble|spineless|shameless|heartless|thoughtless|tactless|hypocrit\w*|
+    incompeten\w+|ignorant|rubbish\s+at|terrible\s+at|awful\s+at|useless\s+at|can'?t\s+be\s+trusted|untrustworthy|
+    cowardly|petty|vindictive|spiteful|nasty\s+piece|power-?mad|power\s+trip|control\s+freaks?|jobsworths?|
+    a\s+shambles|a\s+disaster|disastrous|car\s+crash|train\s*wreck|dumpster\s+fire|omnishambles|fiasco|
+    rip-?off|scam|fleec\w+|slave\s+drivers?|sweatshop|
+    embarrassment|(?<!never\s)(?<!n't\s)(?<!not\s)let\s+(?:us|everyone|the\s+kids)\s+down|failed\s+(?:us|the\s+kids|our)|fail(?:s|ing)?\s+(?:our|the)\s+(?:kids|children|pupils|students|staff)|
+    don'?t\s+deserve|shouldn'?t\s+be\s+(?:allowed|in\s+charge|teaching)|should\s+be\s+sacked|sack\s+(?:the|them|him|her)|
+    no\s+manners|badly\s+behaved|out\s+of\s+hand|running\s+riot|rock\s+bottom|getting\s+worse|gutted\s+(?:our|the|my)|expects?\s+miracles|babysitters|
     couldn'?t\s+\w+\s+(?:a|an|their|his|her|its)\s+(?:way|conga|bath|piss-?up|school|department|raffle|bus|car\s+park)|no\s+respect|disrespect\w*|
     talk\s+down\s+to|looks?\s+down\s+on|walk(?:s|ed)?\s+all\s+over|nobody\s+wants\s+to\s+work|(?:going|gone|went)\s+downhill|(?:\w+\s+)?heads?\s+in\s+(?:\w+\s+)?years
 )""", re.I | re.X)

@@ -125,3 +125,12 @@ def test_personal_contact_details_offered_to_parents_are_pupil_contact(categorie
 
 def test_behaviour_incidents_are_work(categories):
     assert "work-discussion" in categories("Had to break up a fight in the corridor again")
+
+
+@pytest.mark.parametrize("text", [
+    "So proud of my Year 6s, they never let us down",
+    "Year 2 trip to the zoo was brilliant",
+    "Staff morale is great this term",
+])
+def test_praise_and_outings_are_not_reputation(categories, text):
+    assert "reputation" not in categories(text)
