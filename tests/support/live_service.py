@@ -94,6 +94,9 @@ class LiveService:
         """Graceful stop (SIGTERM to the master), then SIGKILL to the group if it hangs."""
         if self.process is None:
             return None
+        # Our own keep-alive connections would hold a gthread worker until the
+        # graceful timeout, so they are closed before asking gunicorn to stop.
+        self.http.close()
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -102,7 +105,6 @@ class LiveService:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         self._log.close()
-        self.http.close()
         return self.process.returncode
 
     def cleanup(self) -> None:
