@@ -15,6 +15,8 @@ apt_install() {
 }
 # Debian's Chromium for the browser tests (Playwright's own download cannot work here).
 test -x /usr/bin/chromium || apt_install chromium fonts-noto-color-emoji
+# Debian's Firefox ESR for the extension's Firefox run.
+command -v firefox-esr >/dev/null || apt_install firefox-esr
 # PostgreSQL: the storage and API tests run against it as well as SQLite.
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql
 

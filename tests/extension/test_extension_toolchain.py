@@ -4,6 +4,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,17 @@ def test_web_ext_lint_finds_no_errors_and_the_manifest_has_a_gecko_id(tools):
     manifest = json.loads((EXTENSION / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["manifest_version"] == 3
     assert manifest["browser_specific_settings"]["gecko"]["id"]
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(shutil.which("firefox-esr") is None, reason="Debian's firefox-esr is needed (scripts/test.sh installs it)")
+def test_the_extension_works_in_firefox(tools):
+    """The unpacked extension in Debian's Firefox ESR on the compose pages, against the real service:
+    options, warnings, highlights, the pause, Edit and Post anyway (extension/tools/firefox_smoke.py)."""
+    run = subprocess.run([sys.executable, str(TOOLS / "firefox_smoke.py")], capture_output=True, text=True,
+                         timeout=600)
+    lines = run.stdout.splitlines()
+    assert run.returncode == 0, "\n".join(lines[-40:]) + run.stderr[-3000:]
+    assert not [line for line in lines if line.startswith("FAIL")]
+    assert lines[0].startswith("ok") and "installs in Firefox" in lines[0]
+    assert sum(line.startswith("ok") for line in lines) >= 40
