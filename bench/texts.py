@@ -1,4 +1,4 @@
-"""The three drafts the benchmark checks: a tweet, a Facebook post and a ~2,000-word blog draft.
+"""The drafts the benchmark checks: two tweets, a Facebook post and a ~2,000-word blog draft.
 
 They read like what a teacher might write (and should think twice about): they name
 pupils from the generated list, the school, a colleague, lessons and marking. The
@@ -11,6 +11,18 @@ TWEET = (
     "So proud of {p0_full} and {p1_first} from {p0_form} today, brilliant at the county "
     "cross-country and not one complaint about the rain! Marking tonight, then a well-earned "
     "glass of wine #proudteacher"
+)
+
+# First names in the pools that are also ordinary English words. A draft naming such a
+# pupil is the hard case: telling "Summer" the pupil from "summer" the season takes the
+# sentence's tags and entities, so the engine cannot skip the pipeline for it.
+WORD_NAMES = frozenset(
+    "Will Bill Rose Summer Faith Hope Joy Grace Ivy Amber Holly Jade Poppy Daisy Violet Ruby Willow Iris Mabel "
+    "Precious Blessing Favour Divine".split())
+
+TWEET_WORD_NAME = (
+    "Lovely moment in {w_form} today: {w_full} read a poem to the whole year group and got a "
+    "standing ovation. Well done {w_first}! #poetryday"
 )
 
 FACEBOOK = (
@@ -67,7 +79,7 @@ One more thing I wish I had known: the children remember far less of what you sa
 A second postscript, for the people who ask how I find time to write this. I don't, really. I write it in pieces: a paragraph on the train, a list of ideas on the back of a register, a few sentences while the kettle boils. Then on one evening a month I sit down and stitch the pieces together. It is, I have realised, the same way that a good term is built: not in one heroic effort, but in small pieces, done steadily, and joined up at the end.
 """
 
-TEXTS = {"short": TWEET, "medium": FACEBOOK, "long": BLOG}
+TEXTS = {"short": TWEET, "short-word": TWEET_WORD_NAME, "medium": FACEBOOK, "long": BLOG}
 
 
 def fields(people: list[GeneratedPupil]) -> dict[str, str]:
@@ -81,7 +93,14 @@ def fields(people: list[GeneratedPupil]) -> dict[str, str]:
     return values
 
 
+def word_name_pupil(people: list[GeneratedPupil]) -> GeneratedPupil:
+    """The first pupil whose first name is also a word (the sixth of the default seed's stream)."""
+    return next(p for p in people if p.first_name in WORD_NAMES)
+
+
 def drafts(people: list[GeneratedPupil]) -> dict[str, str]:
-    """The three drafts, naming `people[0]`… (at least eight pupils are needed)."""
+    """The drafts, naming `people[0]`… (at least eight pupils are needed) and a word-name pupil."""
     values = fields(people[:8])
+    w = word_name_pupil(people)
+    values.update(w_full=f"{w.first_name} {w.last_name}", w_first=w.first_name, w_form=w.form)
     return {size: template.format(**values) for size, template in TEXTS.items()}

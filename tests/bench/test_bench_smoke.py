@@ -8,7 +8,7 @@ from bench.names import describe, pupils, pupils_csv
 from bench.report import BEGIN, END, render, write_into
 from bench.run import QUICK, TEXT_SIZES, run
 from bench.stats import Percentiles
-from bench.texts import drafts
+from bench.texts import WORD_NAMES, drafts
 from nlp.lists import parse_pupils_csv
 
 
@@ -42,10 +42,12 @@ def test_drafts_name_pupils_from_the_list():
     people = pupils(100)
     texts = drafts(people)
     assert people[0].full_name in texts["short"]
+    word_name = next(p for p in people if p.first_name in WORD_NAMES)
+    assert f"{word_name.first_name} {word_name.last_name}" in texts["short-word"]
     assert people[2].full_name in texts["medium"]
     assert people[4].full_name in texts["long"]
     assert 1800 <= len(texts["long"].split()) <= 2300
-    assert len(texts["short"]) <= 280
+    assert len(texts["short"]) <= 280 and len(texts["short-word"]) <= 280
 
 
 def test_percentiles_interpolate():
