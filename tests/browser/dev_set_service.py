@@ -5,6 +5,7 @@ through the admin API."""
 from __future__ import annotations
 
 import json
+import socket
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,3 +37,10 @@ def running_service():
             service.put_list(kind, (DEV_SET / filename).read_bytes())
         service.put_settings(dev_set_settings())
         yield service
+
+
+def closed_port_url() -> str:
+    """A loopback URL nothing listens on (the port is free once the probe closes)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{sock.getsockname()[1]}"

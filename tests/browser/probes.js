@@ -68,27 +68,4 @@
     range.setEnd(...locate(end, false));
     return plain(range.getClientRects());
   },
-
-  // Every element the extension drew in an open shadow root, with its box and role,
-  // so the tests can find its highlights without knowing its class names.
-  shadowElements() {
-    const found = [];
-    const visit = (root) => {
-      for (const element of root.querySelectorAll('*')) {
-        if (element.shadowRoot) visit(element.shadowRoot);
-        if (root instanceof ShadowRoot) {
-          const r = element.getBoundingClientRect();
-          found.push({
-            tag: element.tagName.toLowerCase(),
-            className: typeof element.className === 'string' ? element.className : '',
-            part: element.getAttribute('part') || '',
-            data: Object.keys(element.dataset).join(' '),
-            x: r.x, y: r.y, width: r.width, height: r.height,
-          });
-        }
-      }
-    };
-    visit(document);
-    return found;
-  },
 })

@@ -3,13 +3,13 @@ extension says so plainly and never holds posting back."""
 
 from __future__ import annotations
 
-import socket
 from contextlib import ExitStack, contextmanager
 
 import pytest
 from playwright.sync_api import expect
 
 import precheck_ui as ui
+from dev_set_service import closed_port_url
 from extension_browser import configure_extension
 from site_server import SITES
 from tests.support.live_service import LiveService
@@ -17,14 +17,6 @@ from tests.support.live_service import LiveService
 pytestmark = pytest.mark.browser
 
 NOTICE = "Precheck could not check this post"
-
-
-def closed_port_url() -> str:
-    """A loopback URL nothing listens on (the port is released before use)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
 
 
 @contextmanager

@@ -4,13 +4,13 @@ connection) and the toolbar popup (this site on/off, connection, warnings count)
 from __future__ import annotations
 
 import re
-import socket
 
 import pytest
 from playwright.sync_api import expect
 
 import extension_browser
 import precheck_ui as ui
+from dev_set_service import closed_port_url
 from site_server import SITE_BY_HOST
 
 pytestmark = pytest.mark.browser
@@ -23,12 +23,6 @@ def options(browser_context, configured_extension):
     page = extension_browser.open_options(browser_context, configured_extension)
     yield page
     page.close()
-
-
-def closed_port_url() -> str:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return f"http://127.0.0.1:{sock.getsockname()[1]}"
 
 
 def test_options_open_by_themselves_on_first_install(first_install_options, extension_id):
