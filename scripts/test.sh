@@ -17,6 +17,8 @@ apt_install() {
 test -x /usr/bin/chromium || apt_install chromium fonts-noto-color-emoji
 # Debian's Firefox ESR for the extension's Firefox run.
 command -v firefox-esr >/dev/null || apt_install firefox-esr
+# Node.js and npm build the browser-test pages from the real editors and run the extension's checks.
+command -v npm >/dev/null || apt_install nodejs npm
 # PostgreSQL: the storage and API tests run against it as well as SQLite.
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql
 
