@@ -181,15 +181,18 @@ async function removeSite(host) {
 }
 
 async function init() {
-  const settings = await loadSettings();
-  $('#server-url').value = settings.serverUrl;
-  $('#token').value = settings.token;
-  for (const [value, label] of Object.entries(ADDED_SITE_KINDS)) {
-    $('#add-site-kind').append(new Option(label, value));
-  }
+  // Listen before reading storage: a Save pressed meanwhile must not submit
+  // the form natively (reloading the page and losing what was typed).
   $('#server-form').addEventListener('submit', onSave);
   $('#test-connection').addEventListener('click', onTestConnection);
   $('#add-site-form').addEventListener('submit', onAddSite);
+  for (const [value, label] of Object.entries(ADDED_SITE_KINDS)) {
+    $('#add-site-kind').append(new Option(label, value));
+  }
+  const settings = await loadSettings();
+  // What is stored fills the fields unless the person has already typed there.
+  if (!$('#server-url').value) $('#server-url').value = settings.serverUrl;
+  if (!$('#token').value) $('#token').value = settings.token;
   await renderSites();
 }
 
