@@ -6,7 +6,8 @@
 import { h, shadowHost } from './dom.js';
 import { OVERLAY_CSS } from './styles.js';
 import { TextareaMirror } from './textarea-mirror.js';
-import { categoryLabel, clauseLabel, flaggedWords, sortFindings } from '../shared/findings.js';
+import { findingItem } from './finding-item.js';
+import { sortFindings } from '../shared/findings.js';
 
 const GAP = 8;
 
@@ -17,22 +18,6 @@ function intersect(rect, clip) {
   const bottom = Math.min(rect.top + rect.height, clip.bottom);
   if (right <= left || bottom <= top) return null;
   return { left, top, width: right - left, height: bottom - top };
-}
-
-function findingItem(finding) {
-  return h(
-    'li',
-    { class: 'precheck-finding', 'data-severity': finding.severity, 'data-category': finding.category },
-    h('span', { class: 'words' }, flaggedWords(finding)),
-    ' ',
-    h('span', { class: 'badge' }, finding.severity),
-    ' ',
-    h('span', { class: 'clause' }, clauseLabel(finding)),
-    ' · ',
-    h('span', { class: 'category' }, categoryLabel(finding.category)),
-    h('p', { class: 'message' }, finding.message || ''),
-    finding.suggestion ? h('p', { class: 'suggestion' }, `Suggestion: ${finding.suggestion}`) : null,
-  );
 }
 
 export class Overlay {

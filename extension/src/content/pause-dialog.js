@@ -4,7 +4,8 @@
 
 import { h, shadowHost } from './dom.js';
 import { DIALOG_CSS } from './styles.js';
-import { categoryLabel, clauseLabel, flaggedWords, sortFindings } from '../shared/findings.js';
+import { findingItem } from './finding-item.js';
+import { sortFindings } from '../shared/findings.js';
 
 // Keys typed in the dialog are the dialog's: the site's shortcuts must not
 // see them (X's "n" for a new post, Escape closing its composer).
@@ -40,25 +41,7 @@ export function askBeforePosting({ findings, note, container }) {
       },
       h('h2', { id: 'precheck-dialog-title' }, 'Check this post before it goes out'),
       h('p', { id: 'precheck-dialog-intro' }, intro),
-      h(
-        'ul',
-        {},
-        sorted.map((finding) =>
-          h(
-            'li',
-            { 'data-severity': finding.severity, 'data-category': finding.category },
-            h('span', { class: 'words' }, flaggedWords(finding)),
-            ' ',
-            h('span', { class: 'badge' }, finding.severity),
-            ' ',
-            h('span', { class: 'clause' }, clauseLabel(finding)),
-            ' · ',
-            h('span', { class: 'category' }, categoryLabel(finding.category)),
-            h('p', { class: 'message' }, finding.message || ''),
-            finding.suggestion ? h('p', { class: 'suggestion' }, `Suggestion: ${finding.suggestion}`) : null,
-          ),
-        ),
-      ),
+      h('ul', {}, sorted.map(findingItem)),
       note ? h('p', { class: 'note' }, note) : null,
       h('div', { class: 'actions' }, postAnyway, edit),
     );
