@@ -98,6 +98,18 @@ def test_popup_shows_connection_and_the_number_of_warnings(browser_context, conf
         popup.close()
 
 
+def _typed_draft_is_not_checked_and_posts_straight_through(page, draft):
+    """With Precheck off for X: no warning while typing, and Post publishes at once."""
+    page.locator(X.editor_selector).click()
+    page.keyboard.type(draft)
+    page.wait_for_timeout(2_000)  # a check, were one made, would show by now
+    expect(page.locator('[data-precheck="overlay"] .precheck-finding')).to_have_count(0)
+    page.locator(X.post_selector).click()
+    page.wait_for_function("() => window.__posted.length > 0", timeout=5_000)
+    expect(ui.dialog(page)).to_have_count(0)
+    assert ui.posted(page) == [draft]
+
+
 def test_site_switch_in_options_turns_precheck_off_and_on(options, page):
     pupil = ui.dev_set_pupils()[5]
     draft = ui.draft_naming(pupil)
@@ -107,14 +119,7 @@ def test_site_switch_in_options_turns_precheck_off_and_on(options, page):
         switch.uncheck()
         options.wait_for_timeout(300)  # the choice reaches chrome.storage
         page.goto(f"https://{X.host}/")
-        page.locator(X.editor_selector).click()
-        page.keyboard.type(draft)
-        page.wait_for_timeout(2_000)  # a check, were one made, would show by now
-        expect(page.locator('[data-precheck="overlay"] .precheck-finding')).to_have_count(0)
-        page.locator(X.post_selector).click()
-        page.wait_for_function("() => window.__posted.length > 0", timeout=5_000)
-        expect(ui.dialog(page)).to_have_count(0)
-        assert ui.posted(page) == [draft]
+        _typed_draft_is_not_checked_and_posts_straight_through(page, draft)
     finally:
         switch.check()
         options.wait_for_timeout(300)
@@ -135,14 +140,7 @@ def test_popup_switch_turns_precheck_off_and_on_for_this_site(browser_context, c
     try:
         switch.uncheck()
         page.bring_to_front()
-        page.locator(X.editor_selector).click()
-        page.keyboard.type(draft)
-        page.wait_for_timeout(2_000)  # a check, were one made, would show by now
-        expect(page.locator('[data-precheck="overlay"] .precheck-finding')).to_have_count(0)
-        page.locator(X.post_selector).click()
-        page.wait_for_function("() => window.__posted.length > 0", timeout=5_000)
-        expect(ui.dialog(page)).to_have_count(0)
-        assert ui.posted(page) == [draft]
+        _typed_draft_is_not_checked_and_posts_straight_through(page, draft)
     finally:
         switch.check()
         popup.close()
