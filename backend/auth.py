@@ -61,18 +61,25 @@ def _unauthorized(what: str) -> ApiError:
     return ApiError(401, "unauthorized", f"A valid {what} is required: send it as 'Authorization: Bearer <token>'.")
 
 
+def authenticate_staff(token: str | None) -> bool:
+    """Whether `token` is a live staff token; if so sets g.actor and g.lists_version (the
+    store's, read in the same query as the token). Every way a staff token is presented
+    (bearer header, LanguageTool path or apiKey) comes through here."""
+    if not token:
+        return False
+    row, g.lists_version = current_app.extensions["precheck"].store.authenticate(token_hash(token), "staff")
+    if row is None:
+        return False
+    g.actor = f"staff-token:{row.id}"
+    return True
+
+
 def require_staff(view):
-    """Only for a live staff token. Runs before the body is read; sets g.actor and
-    g.lists_version (the store's, read in the same query as the token)."""
+    """Only for a live staff bearer token. Runs before the body is read."""
     @wraps(view)
     def wrapped(*args, **kwargs):
-        token = bearer_token()
-        if token is None:
+        if not authenticate_staff(bearer_token()):
             raise _unauthorized("staff access token")
-        row, g.lists_version = current_app.extensions["precheck"].store.authenticate(token_hash(token), "staff")
-        if row is None:
-            raise _unauthorized("staff access token")
-        g.actor = f"staff-token:{row.id}"
         return view(*args, **kwargs)
     return wrapped
 

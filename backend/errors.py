@@ -62,6 +62,18 @@ def _store_unreachable(exc: Exception):
     return response
 
 
+def response_for(exc: Exception):
+    """The JSON error answer the app gives for `exc` (logging it as the handlers below do), for
+    endpoints that answer errors in another shape (backend/api/languagetool.py)."""
+    if isinstance(exc, ApiError):
+        return exc.response()
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return _store_unreachable(exc)
+    if isinstance(exc, HTTPException):
+        return _http_error(exc)
+    return _unexpected(exc)
+
+
 def register(app) -> None:
     app.register_error_handler(ApiError, lambda exc: exc.response())
     # A lost database connection is an outage to report as such, not a bug.

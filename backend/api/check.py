@@ -17,6 +17,15 @@ def utf16_length(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
+def check_draft(text: str, context: Context):
+    """(findings, the engine version in force) for a draft of the staff member authenticated
+    in this request; every check endpoint goes through here."""
+    # The store may already hold a version this worker has not built yet (an upload a moment
+    # ago, through another worker): wait briefly for it rather than answer from stale lists.
+    current = current_app.extensions["precheck"].engines.current(at_least=g.lists_version)
+    return current.engine.check(text, context), current
+
+
 @bp.post("/check")
 @require_staff  # 401 before the body is read, so no one without a token learns anything
 def check():
@@ -32,10 +41,7 @@ def check():
         context = Context.from_json(data.get("context"))
     except ContextError as err:
         raise ApiError(400, "bad_request", str(err), field=err.field) from None
-    # The store may already hold a version this worker has not built yet (an upload a moment
-    # ago, through another worker): wait briefly for it rather than answer from stale lists.
-    current = current_app.extensions["precheck"].engines.current(at_least=g.lists_version)
-    findings = current.engine.check(text, context)
+    findings, current = check_draft(text, context)
     answer = {
         "findings": [f.to_json() for f in findings],
         "lists_version": current.version,
