@@ -8,6 +8,7 @@ message.
 """
 import json
 import logging
+import re
 import time
 import traceback
 
@@ -51,14 +52,38 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(describe_exception(ei[1]))
 
 
+# A staff token in a LanguageTool path (/lt/<token>/v2/check), wherever a line carries the path.
+_TOKEN_IN_PATH = re.compile(r"(/lt/)[^/?#\s\"]+")
+TOKEN_BLANKED = r"\1<token>"
+
+
+def _blank(value):
+    return _TOKEN_IN_PATH.sub(TOKEN_BLANKED, value) if isinstance(value, str) else value
+
+
+class BlankTokensInPaths(logging.Filter):
+    """Blanks the token of /lt/<token>/ paths in every record (gunicorn's access log puts the
+    path in its arguments, the development server in its request line)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = _blank(record.msg)
+        if isinstance(record.args, dict):  # in place: gunicorn's own mapping type stays
+            for key, value in record.args.items():
+                record.args[key] = _blank(value)
+        elif isinstance(record.args, tuple):
+            record.args = tuple(_blank(value) for value in record.args)
+        return True
+
+
 def logging_config(level: str = "INFO") -> dict:
     """A dictConfig for the service (and gunicorn's error log) writing JSON lines to stderr."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"json": {"()": JsonFormatter}},
+        "filters": {"blank_tokens": {"()": BlankTokensInPaths}},
         "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json",
-                                "stream": "ext://sys.stderr"}},
+                                "filters": ["blank_tokens"], "stream": "ext://sys.stderr"}},
         "loggers": {
             "precheck": {"level": level, "handlers": ["stderr"], "propagate": False},
             "gunicorn.error": {"level": level, "handlers": ["stderr"], "propagate": False},
