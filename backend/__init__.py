@@ -17,7 +17,7 @@ from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import SQLAlchemyError
 
 from backend import cli, console, errors, ratelimit  # noqa: F401  (ratelimit registers worker-memory://)
-from backend.api import check, health, lists, settings, tokens
+from backend.api import check, health, languagetool, lists, settings, tokens
 from backend.config import ConfigError, database_url, load_config
 from backend.engines import EngineHolder
 from backend.logs import logging_config
@@ -111,7 +111,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     limiter.limit(lambda: app.config["RATE_LIMIT_CHECK"])(check.bp)
     for admin_bp in (lists.bp, tokens.bp, settings.bp):
         limiter.limit(lambda: app.config["RATE_LIMIT_ADMIN"])(admin_bp)
-    for blueprint in (health.bp, check.bp, lists.bp, tokens.bp, settings.bp):
+    for blueprint in (health.bp, check.bp, languagetool.bp, lists.bp, tokens.bp, settings.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     app.after_request(_no_store_api_answers)
