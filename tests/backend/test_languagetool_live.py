@@ -83,3 +83,16 @@ def test_neither_the_token_nor_the_draft_reaches_the_log(service, token, tool):
     assert token not in output
     assert token[4:20] not in output  # nor a piece of it
     assert "Aisha" not in output and "sports day" not in output
+
+
+def test_one_client_gets_precheck_and_the_school_languagetool_server(live_service_factory):
+    from tests.support.languagetool_standin import LanguageToolStandIn
+    with LanguageToolStandIn() as stand_in:
+        service = live_service_factory(workers=1, env={"PRECHECK_LANGUAGETOOL_URL": stand_in.url})
+        service.put_list("pupils", "first_name,last_name\nAisha,Khan\n")
+        text = "🎉 Well done Aisha Khan, teh best relay"
+        with language_tool_python.LanguageTool(
+                "en-GB", remote_server=f"{service.url}/lt/{service.staff_token()}/") as lt:
+            matches = lt.check(text)
+        assert [m.category for m in matches][-1] == "TYPOS" and "pupil-name" in [m.category for m in matches]
+        assert [(m.offset, m.error_length) for m in matches if m.category == "TYPOS"] == [(text.index("teh"), 3)]
