@@ -3,6 +3,7 @@
     GET  /lt/<staff token>/v2/languages
     POST /lt/<staff token>/v2/check      form: text or data, language (others accepted, ignored)
     POST /v2/check                       the same, with the staff token as LanguageTool's apiKey
+    GET  /v2/languages                   the same list, for those clients (no token: it is not secret)
 
 Built to LanguageTool's own server (languagetool-server: ApiV2, V2TextChecker,
 LanguageToolHttpHandler; languagetool-core: RuleMatchesAsJsonSerializer, ContextTools):
@@ -354,11 +355,22 @@ def _check(params: dict[str, str]):
 
 # -- the endpoints -------------------------------------------------------------------------
 
+def _languages():
+    return jsonify([{"name": name, "code": code, "longCode": long_code} for name, code, long_code in LANGUAGES])
+
+
 @bp.get("/lt/<token>/v2/languages")
 def languages(token):
     if not authenticate_staff(token):
         raise _auth_error()
-    return jsonify([{"name": name, "code": code, "longCode": long_code} for name, code, long_code in LANGUAGES])
+    return _languages()
+
+
+@bp.get("/v2/languages")
+def languages_for_api_key_clients():
+    # Clients configured with apiKey (LibreOffice among them) ask for the languages without it;
+    # the list tells no more than that this server checks English.
+    return _languages()
 
 
 @bp.post("/lt/<token>/v2/check")

@@ -42,6 +42,12 @@ def test_languages_lists_english_as_languagetool_does(client, staff_token):
     assert [entry["name"] for entry in languages] == sorted(entry["name"] for entry in languages)
 
 
+def test_clients_that_send_an_api_key_get_the_languages_without_it(client, staff_token):
+    answer = client.get("/v2/languages")
+    assert answer.status_code == 200
+    assert answer.get_json() == client.get(f"/lt/{staff_token}/v2/languages").get_json()
+
+
 def test_a_pupil_after_emoji_is_one_match_at_its_utf16_offset(client, staff_token, pupils):
     response = lt_check(client, staff_token, text=EMOJI_POST, language="en-GB")
     assert response.status_code == 200
