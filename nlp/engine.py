@@ -29,7 +29,7 @@ class Engine:
         # the first word of every pupil first name that is also an ordinary word (Faith, Summer):
         # only those send a draft through the pipeline
         self._first_words = frozenset(first[0] for first in resources.pupils.first
-                                      if all(word in resources.words for word in first))
+                                      if all(word in resources.ordinary for word in first))
 
     def check(self, text: str, context: Context = Context()) -> list[Finding]:
         """Findings for one draft, with start/end in UTF-16 code units."""

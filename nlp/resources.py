@@ -1,6 +1,6 @@
 """Everything the rules share that depends only on the lists, settings and pipeline: built once per Engine."""
 from nlp.lists import NameLists
-from nlp.names import NameBook, pupil_book, staff_book
+from nlp.names import NameBook, ordinary_words, pupil_book, staff_book
 from nlp.settings import Settings
 
 # The word set is the same for every Engine built on one pipeline; the service
@@ -32,3 +32,5 @@ class Resources:
         self.pupils: NameBook = pupil_book(lists)
         self.staff: NameBook = staff_book(lists)
         self.words: frozenset[str] = dictionary_words(nlp)
+        # the ordinary-word test of the name rules (Faith, Summer, Will)
+        self.ordinary: frozenset[str] = ordinary_words(self.words)

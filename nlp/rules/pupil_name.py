@@ -57,7 +57,7 @@ class Detector:
     def __init__(self, resources):
         self.book = resources.pupils
         self.staff = resources.staff
-        self.words = resources.words
+        self.words = resources.ordinary
 
     def find(self, draft: Draft) -> list[Hit]:
         taken = [(h.start, h.end) for h in draft.found("staff-name")]
