@@ -26,25 +26,14 @@ class Engine:
         self.settings = settings
         resources = Resources(nlp, lists, settings)
         self._rules = [(rule, rule.Detector(resources)) for rule in RULES]
-        # the first word of every pupil first name that is also an ordinary word (Faith, Summer):
-        # only those send a draft through the pipeline
-        self._first_words = frozenset(first[0] for first in resources.pupils.first
-                                      if all(word in resources.ordinary for word in first))
 
     def check(self, text: str, context: Context = Context()) -> list[Finding]:
         """Findings for one draft, with start/end in UTF-16 code units."""
         return self.check_many([(text, context)])[0]
 
     def check_many(self, drafts: list[tuple[str, Context]]) -> list[list[Finding]]:
-        """Findings for each draft. Drafts holding a pupil first name that is also an ordinary
-        word (the only case a rule reads tags and entities for) go through the pipeline together
-        with nlp.pipe; a single draft gets its doc only if a rule asks for it."""
-        prepared = [Draft(text, context or Context(), self.nlp) for text, context in drafts]
-        if self.nlp is not None and len(prepared) > 1:
-            wanted = [d for d in prepared if any(w.key in self._first_words for w in d.words)]
-            for draft, doc in zip(wanted, self.nlp.pipe(d.text for d in wanted)):
-                draft.doc = doc
-        return [self._findings(draft) for draft in prepared]
+        """Findings for each draft, as check gives them one by one."""
+        return [self._findings(Draft(text, context or Context(), self.nlp)) for text, context in drafts]
 
     def _findings(self, draft: Draft) -> list[Finding]:
         for rule, detector in self._rules:

@@ -114,6 +114,8 @@ class Detector:
         ws, book = draft.words, self.book
         strong: list[Hit] = []
         weak: list[Hit] = []
+        # first words of pupils named in full so far: "Ruby Wilkinson read a poem ... Well done Ruby!"
+        named_in_full = draft.memo.setdefault("pupil_named_in_full", set())
         i = 0
         while i < len(ws):
             w = ws[i]
@@ -130,6 +132,7 @@ class Detector:
                 # "met Zainab Hussain at the shop" is still the pupil
                 if not _kin_before(draft, i):
                     strong.append(Hit(w.start, _end_with_initial(draft, end)))
+                    named_in_full.add(w.key)
                 i = end + 1
                 continue
             end = self._register_order(draft, i)
@@ -278,8 +281,9 @@ class Detector:
         # a colleague shares this first name: without a form or class beside it, take it for the adult
         if (tuple(x.key for x in ws[i:j + 1]) in self.staff.first) and not pinned:
             return False
-        if ordinary and not pinned:
-            # only here does a rule need the pipeline: a name that is also an ordinary word
+        if ordinary and not pinned and w.key not in draft.memo.get("pupil_named_in_full", ()):
+            # only here does a rule need the pipeline: a name that is also an ordinary word, not
+            # already named in full earlier in the draft (then it is that pupil again)
             token = draft.token_at(w.start)
             # the small model's entity labels on rare names are unreliable, so they only
             # count against names that are ordinary words ("Jordan", "Chelsea")

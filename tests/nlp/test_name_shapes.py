@@ -51,3 +51,21 @@ def test_a_name_that_is_no_word_counts_in_lower_case_in_a_message(found, text):
 
 def test_a_word_name_in_lower_case_stays_a_word_in_a_message(found):
     assert not any(c == "pupil-name" for c, _ in found("keep the faith, the homework is nearly done", surface="message"))
+
+
+def test_a_word_is_tagged_in_its_window_as_in_the_whole_draft(nlp):
+    from nlp.draft import Draft
+    text = ("What a week it has been for the whole department. Parents' evening ran late on Tuesday, "
+            "and on Thursday Faith read her poem to the year group while the rest of us tidied up.")
+    draft = Draft(text, Context(), nlp)
+    whole = nlp(text)
+    for word in draft.words:
+        token = draft.token_at(word.start)
+        expected = next(t for t in whole if t.idx <= word.start < t.idx + len(t))
+        assert (token.text, token.tag_, token.ent_type_) == (expected.text, expected.tag_, expected.ent_type_)
+
+
+def test_a_word_name_named_in_full_earlier_is_that_pupil_again(found):
+    result = found("Faith Lumley read a poem to the whole year group. Well done Faith!")
+    assert ("pupil-name", "Faith Lumley") in result
+    assert [q for c, q in result if c == "pupil-name"].count("Faith") == 1
