@@ -3,11 +3,39 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from nlp.budget import UNLIMITED, Deadline
 from nlp.context import Context
 from nlp.textnorm import Word, words
 
 _SENTENCE_END = re.compile(r"[.!?:;\n…]|^$")
 WINDOW_WORDS = 4
+# Longer whitespace runs are cut before rules run: no rule reads more than a few spaces, and
+# a run of 49,999 spaces is where patterns with neighbouring \s repeats spend their time.
+MAX_WHITESPACE_RUN = 8
+_LONG_WHITESPACE = re.compile(r"\s{%d,}" % (MAX_WHITESPACE_RUN + 1))
+
+
+def cut_whitespace_runs(text: str) -> tuple[str, list[int] | None]:
+    """The text with each long whitespace run cut to its first character and its first line break
+    (so a line still ends where it did), and where each character of the cut text stood in the
+    original (None when nothing was cut)."""
+    kept, origin, last = [], [], 0
+    for run in _LONG_WHITESPACE.finditer(text):
+        start, end = run.span()
+        positions = [start]
+        newline = text.find("\n", start + 1, end)
+        if newline != -1 and text[start] != "\n":
+            positions.append(newline)
+        kept.append(text[last:start])
+        kept.extend(text[i] for i in positions)
+        origin.extend(range(last, start))
+        origin.extend(positions)
+        last = end
+    if not origin:
+        return text, None
+    kept.append(text[last:])
+    origin.extend(range(last, len(text)))
+    return "".join(kept), origin
 
 
 @dataclass(frozen=True)
@@ -25,16 +53,28 @@ class Draft:
     side, so the middle of a window of four words each side is tagged as in the whole draft
     (on every labelled set the findings are the same), and a long draft costs no more than a short one."""
 
-    def __init__(self, text: str, context: Context, nlp=None):
-        self.text = text
-        self.lower = text.lower()
+    def __init__(self, text: str, context: Context, nlp=None, deadline: Deadline = UNLIMITED):
+        self.original = text
+        # what rules read; Hits are indices into it, and span() maps them back to the original
+        self.text, self._origin = cut_whitespace_runs(text)
+        self.deadline = deadline
+        self.lower = self.text.lower()
         self.context = context
-        self.words: list[Word] = words(text)
+        self.words: list[Word] = words(self.text)
         self.hits: dict[str, list[Hit]] = {}
         self.memo: dict = {}  # per-draft results rules share (e.g. work cues)
         self._nlp = nlp
         self._word_starts = [w.start for w in self.words]
         self._windows: dict[tuple[int, int], tuple[object, list[int]]] = {}
+
+    def span(self, hit: Hit) -> tuple[int, int]:
+        """A Hit's start and end as indices into the original text (whitespace runs restored)."""
+        if self._origin is None:
+            return hit.start, hit.end
+        origin, length = self._origin, len(self.original)
+        start = origin[hit.start] if hit.start < len(origin) else length
+        end = origin[hit.end - 1] + 1 if hit.end > hit.start else start
+        return start, end
 
     def token_at(self, index: int):
         """The spaCy token covering Python index `index`, tagged within WINDOW_WORDS words each
@@ -48,6 +88,7 @@ class Draft:
         end = self.words[last + 1].start if last + 1 < len(self.words) else len(self.text)
         window = self._windows.get((start, end))
         if window is None:
+            self.deadline.check()
             doc = self._nlp(self.text[start:end])
             window = self._windows[(start, end)] = (doc, [start + t.idx for t in doc])
         doc, starts = window
@@ -58,7 +99,8 @@ class Draft:
     def starts_sentence(self, word_index: int) -> bool:
         """True when only punctuation, emoji or nothing comes between the last sentence end and this word."""
         start = self.words[word_index].start
-        before = self.text[:start].rstrip()
+        # a short look back: what separates a sentence's end from its first word is short
+        before = self.text[max(0, start - 40):start].rstrip()
         tail = re.sub(r"[^\w.!?:;\n…]+$", "", before)  # skip emoji, quotes, dashes
         return not tail or bool(_SENTENCE_END.search(tail[-1:]))
 

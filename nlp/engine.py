@@ -1,7 +1,9 @@
 """The engine: state built once per list/settings version, reused for every draft."""
+from nlp import budget
+from nlp.budget import BudgetExceeded, Deadline
 from nlp.context import Context
 from nlp.draft import Draft
-from nlp.findings import Finding
+from nlp.findings import INCOMPLETE, Finding
 from nlp.lists import NameLists
 from nlp.resources import Resources
 from nlp.rules import RULES
@@ -20,8 +22,10 @@ class Engine:
     pipeline calls, so it stays well under a second for 20,000 pupils.
     """
 
-    def __init__(self, nlp, lists: NameLists = NameLists(), settings: Settings = Settings()):
+    def __init__(self, nlp, lists: NameLists = NameLists(), settings: Settings = Settings(),
+                 budget_seconds: float | None = budget.DEFAULT_SECONDS):
         self.nlp = nlp
+        self.budget_seconds = budget_seconds
         self.lists = lists
         self.settings = settings
         resources = Resources(nlp, lists, settings)
@@ -33,26 +37,34 @@ class Engine:
 
     def check_many(self, drafts: list[tuple[str, Context]]) -> list[list[Finding]]:
         """Findings for each draft, as check gives them one by one."""
-        return [self._findings(Draft(text, context or Context(), self.nlp)) for text, context in drafts]
+        return [self._findings(Draft(text, context or Context(), self.nlp, Deadline(self.budget_seconds)))
+                for text, context in drafts]
 
     def _findings(self, draft: Draft) -> list[Finding]:
+        complete = True
         for rule, detector in self._rules:
-            draft.hits[rule.CATEGORY] = detector.find(draft)
-        units = utf16_offsets(draft.text)
-        findings = []
+            try:
+                draft.deadline.check()
+                draft.hits[rule.CATEGORY] = detector.find(draft)
+            except BudgetExceeded:
+                complete = False  # the rules that ran stand; the person is told the rest was not read
+                break
+        units = utf16_offsets(draft.original)
+        findings = [] if complete else [INCOMPLETE]
         for rule, _ in self._rules:
             setting = self.settings.categories.get(rule.CATEGORY)
             if setting is not None and not setting.enabled:
                 continue
             severity = (setting.severity if setting is not None else None) or rule.SEVERITY
             seen = set()
-            for hit in draft.hits[rule.CATEGORY]:
-                if (hit.start, hit.end) in seen:
+            for hit in draft.found(rule.CATEGORY):
+                start, end = draft.span(hit)
+                if (start, end) in seen:
                     continue
-                seen.add((hit.start, hit.end))
+                seen.add((start, end))
                 findings.append(Finding(
                     category=rule.CATEGORY, clause=rule.CLAUSE, severity=severity,
-                    start=units[hit.start], end=units[hit.end], quote=draft.text[hit.start:hit.end],
+                    start=units[start], end=units[end], quote=draft.original[start:end],
                     message=hit.message or rule.MESSAGE, suggestion=rule.SUGGESTION))
         findings.sort(key=lambda f: (f.start, f.end, f.category))
         return findings

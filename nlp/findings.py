@@ -22,3 +22,13 @@ class Finding:
 
     def to_json(self) -> dict:
         return asdict(self)
+
+
+# Said about the whole post when a check spent its time budget (nlp.budget) before every rule had
+# read the draft. Not a policy category, so settings cannot switch it off; medium, so the pause
+# dialog shows it before posting.
+INCOMPLETE = Finding(
+    category="not-fully-checked", clause="", severity="medium", start=0, end=0, quote="",
+    message="Precheck could not read all of this draft in the time a check may take, so some of it "
+            "was not checked against the policy; only what was found in time is listed.",
+    suggestion="Read the draft through yourself before posting, or check it in shorter parts.")

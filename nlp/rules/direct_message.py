@@ -16,7 +16,11 @@ _TO_ADULT = re.compile(r"^\W*(?:(?:hi|hey|hello|dear|good\s+(?:morning|afternoon
                        "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?\s+[A-Z][\w'’-]*", re.I)
 _OPENING = re.compile(r"^\W*(?:(?:hi+|hey+|hiya|hello|dear|morning|afternoon|ok|okay|right|so|well\s+done|congrats|"
                       r"congratulations|good\s+luck|thanks|thank\s+you|sorry)\W+)?$", re.I)
-_CLOSING = re.compile(r"^[\s!?.,:;)\]x]*(?:[^\w\s]\s*)*$", re.I)
+_CLOSING = re.compile(r"^[\s!?.,:;)\]x]{0,40}\W{0,40}$", re.I)
+# Openings and closings are read from short slices next to the name: a name with 49,999
+# characters of " !" after it does not close the message, and reading them cost seconds.
+OPENING_SPAN = 40
+CLOSING_SPAN = 40
 _GREETED = re.compile(r"^\W*(?:hi+|hey+|hiya|hello|dear|morning)\W+([A-Z][\w'’-]*)", re.I)
 # Talking to a pupil about school, name or no name.
 _TO_A_PUPIL = re.compile(
@@ -40,7 +44,9 @@ class Detector:
         if greeted and (greeted.group(1).lower(),) in self.staff_firsts and not any(h.start == greeted.start(1) for h in names):
             return []  # "Hi Kamran, ..." to a colleague
         for hit in names:
-            if _OPENING.match(text[:hit.start]) or _CLOSING.match(text[hit.end:]):
+            opens = hit.start <= OPENING_SPAN and _OPENING.match(text[:hit.start])
+            closes = len(text) - hit.end <= CLOSING_SPAN and _CLOSING.match(text[hit.end:])
+            if opens or closes:
                 return [Hit(hit.start, hit.end)]  # the pupil is the one addressed
         cue = _TO_A_PUPIL.search(text)
         if cue:

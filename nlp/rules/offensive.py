@@ -107,6 +107,7 @@ class Detector:
         text = draft.text
         hits += [Hit(m.start(), m.end()) for m in _PHRASES.finditer(text)]
         for m in _WORD.finditer(text):
+            draft.deadline.check()
             rest = text[m.end():m.end() + 20]
             next_is_name = bool(re.match(r"^\s+[A-Z][a-z]", rest))
             if _offensive(m.group(), text[max(0, m.start() - 40):m.start()], next_is_name, self.profanity, self.by_shape):

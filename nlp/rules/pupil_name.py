@@ -47,7 +47,8 @@ _FAMILY_AFTER = re.compile(r"^\s+(?:twins|brothers|sisters|siblings|boys|girls|k
 # ORG is left out: the small model often tags a lone first name as one.
 _OTHER_ENTITY = {"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME", "MONEY", "LAW"}
 _NAME_LIKE = re.compile(r"[A-Z][^\W\d_A-Z][^\W\d_]*")  # "Rauf", "Mir"; not "I", "I've", "PE"
-_GREETING = re.compile(r"^\s*(?:hi|hey|hello|dear|morning|afternoon|evening|hiya|yo)?\s*$", re.I)
+_GREETING = re.compile(r"^\s{0,8}(?:(?:hi|hey|hello|dear|morning|afternoon|evening|hiya|yo)\s{0,8})?$", re.I)
+GREETING_SPAN = 24  # a greeting is read from the draft's first characters, never from a long slice
 LONE_VARIANT_SIMILARITY = 0.88
 MAX_HANDLE_PARTS = 5
 MAX_HANDLE_NAME = 48
@@ -75,6 +76,7 @@ class Detector:
         hits = []
         blocked = [m.span() for m in _URL_OR_EMAIL.finditer(draft.text)]
         for m in _HANDLE.finditer(draft.text):
+            draft.deadline.check()
             prefix, body = m.group(1), m.group(2)
             if not prefix and not re.search(r"[_.\d]|[a-z][A-Z]", body):
                 continue
@@ -118,6 +120,7 @@ class Detector:
         named_in_full = draft.memo.setdefault("pupil_named_in_full", set())
         i = 0
         while i < len(ws):
+            draft.deadline.check()
             w = ws[i]
             if any(a < w.end and w.start < b for a, b in taken):
                 i += 1
@@ -165,6 +168,7 @@ class Detector:
         starts = {h.start for h in hits}
         ends = {h.end for h in hits}
         for n, w in enumerate(draft.words):
+            draft.deadline.check()
             if w.start in starts or not (w.is_title or w.is_upper) or (w.key,) not in self.book.first:
                 continue
             if any(a < w.end and w.start < b for a, b in taken) or any(a < w.end and w.start < b for a, b in ((h.start, h.end) for h in hits)):
@@ -264,7 +268,7 @@ class Detector:
         w = ws[i]
         surface_message = draft.context.surface == "message"
         ordinary = all(x.key in self.words for x in ws[i:j + 1])
-        vocative = surface_message and _GREETING.match(draft.text[:w.start]) is not None
+        vocative = surface_message and w.start <= GREETING_SPAN and _GREETING.match(draft.text[:w.start]) is not None
         pinned = self._pinned(draft, j)
         if not (w.is_title or w.is_upper):
             # people write names in lower case in private messages ("ok jakub,", "hey destiny,"), or placed

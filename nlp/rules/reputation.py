@@ -68,6 +68,7 @@ class Detector:
         named = [(h.start, h.end) for cat in ("school-reference", "staff-name", "pupil-name") for h in draft.found(cat)]
         insults = [(h.start, h.end) for h in draft.found("offensive")]
         for sentence in _SENTENCE.finditer(draft.text):
+            draft.deadline.check()
             s, e = sentence.span()
             text = sentence.group()
             has_target = _TARGET.search(text) or any(s <= a < e for a, _ in named)

@@ -48,6 +48,7 @@ class Detector:
         ws = draft.words
         i = 0
         while i < len(ws):
+            draft.deadline.check()
             matched = 0
             for n in range(min(self.longest, len(ws) - i), 0, -1):
                 if n > 1 and not all(_TERM_GAP.match(draft.text[ws[j - 1].end:ws[j].start]) for j in range(i + 1, i + n)):

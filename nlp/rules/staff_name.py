@@ -19,6 +19,7 @@ class Detector:
         ws, book, hits = draft.words, self.book, []
         i = 0
         while i < len(ws):
+            draft.deadline.check()
             end = self._match_at(draft, i)
             if end is None:
                 i += 1

@@ -26,8 +26,9 @@ SHORTENERS = frozenset({
 # youtu.be, amzn.to, wp.me and fb.me say whose they are; only generic shorteners hide the target.
 _OWN_SHORT = frozenset({"youtu.be", "amzn.to", "wp.me", "fb.me", "linktr.ee", "db.tt"})
 
+# Every repeat is bounded: an unbounded scheme ("a+a+a+..." read as one) was rescanned from each position.
 _LINK = re.compile(
-    r"(?<![@\w.-])(?:(?P<scheme>[a-z][a-z0-9+.-]*)://)?"
+    r"(?<![@\w.-])(?:(?P<scheme>[a-z][a-z0-9+.-]{0,31})://)?"
     r"(?P<host>\[[0-9a-f:]{2,39}\]|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,10}[a-z0-9-]{1,63}\.?)"
     r"(?::\d{1,5})?(?P<path>[/?#][^\s<>\"'()]{0,2000})?", re.I)
 
@@ -39,6 +40,7 @@ class Detector:
     def find(self, draft: Draft) -> list[Hit]:
         hits = []
         for m in _LINK.finditer(draft.text):
+            draft.deadline.check()
             scheme = (m.group("scheme") or "").lower()
             host = m.group("host").lower().rstrip(".").strip("[]")
             end = m.end()
