@@ -4,6 +4,7 @@ from datetime import datetime
 
 SURFACES = ("post", "reply", "comment", "message")
 ACCOUNTS = ("personal", "school")
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 class ContextError(ValueError):
@@ -57,4 +58,8 @@ def _parse_time(value) -> datetime:
         raise ContextError("local_time", "is not an ISO 8601 date and time") from None
     if parsed.tzinfo is None:
         raise ContextError("local_time", "needs a UTC offset, e.g. +00:00")
+    # The contract's years: within them, moving to the school's time zone cannot leave the
+    # calendar (9999-12-31T23:59:59-14:00 is in the year 10000 in London).
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise ContextError("local_time", f"must lie in the years {MIN_YEAR}-{MAX_YEAR}")
     return parsed
