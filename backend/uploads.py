@@ -15,9 +15,14 @@ class UnusableRows(ListFormatError):
 def parse_list(kind: str, data: bytes) -> ParsedList:
     """The parsed file, or ListFormatError when any of it cannot be used as it stands.
 
-    A row the parser rejects fails the whole file, so the list in force stays.
+    A row the parser rejects fails the whole file, so the list in force stays. So does a file
+    with a header and no entries: an export cut short must not wipe a list, and emptying one
+    is a deliberate act (DELETE /api/v1/admin/lists/<kind>).
     """
     parsed = PARSERS[kind](data)
     if parsed.rejected:
         raise UnusableRows(parsed.rejected)
+    if not parsed.entries:
+        raise ListFormatError(2, "the file has a header line and no entries; to empty the list, "
+                                 "delete it deliberately (DELETE /api/v1/admin/lists/<kind>)")
     return parsed

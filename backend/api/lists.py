@@ -43,6 +43,15 @@ def replace(kind):
                    ignored_columns=parsed.ignored_columns)
 
 
+@bp.delete("/<kind>")
+@require_admin
+def empty(kind):
+    """Empty a list on purpose (an upload never does: a file with no entries is refused)."""
+    kind = _kind(kind)
+    version = current_app.extensions["precheck"].store.replace_list(kind, [], g.actor)
+    return jsonify(count=0, lists_version=version)
+
+
 @bp.get("/<kind>")
 @require_admin
 def entries(kind):

@@ -17,3 +17,31 @@ def test_a_local_time_at_the_calendars_edge_is_a_bad_request_with_working_hours_
     assert error_of(response)["field"] == "context.local_time"
     inside = check(client, staff_headers, "hello", {"local_time": "2999-12-31T12:00:00-14:00"})
     assert inside.status_code == 200
+
+
+@pytest.mark.parametrize("kind, header", [("pupils", b"Forename,Surname,Year\n"), ("staff", b"title,first_name,last_name\r\n"),
+                                          ("school-terms", b"term,kind\n\n\n")])
+def test_a_header_only_upload_is_a_bad_file_and_delete_empties_a_list(client, admin_headers, kind, header):
+    """Item 9: a header-only file emptied a list through the API; now only DELETE does."""
+    full = {"pupils": b"first_name,last_name\nAisha,Khan\n", "staff": b"first_name,last_name\nJo,Shah\n",
+            "school-terms": b"term\nThornbury Academy\n"}[kind]
+    version = put_csv(client, admin_headers, kind, full).get_json()["lists_version"]
+    refused = put_csv(client, admin_headers, kind, header)
+    assert refused.status_code == 400
+    assert error_of(refused)["line"] == 2
+    stored = client.get(f"/api/v1/admin/lists/{kind}", headers=admin_headers).get_json()
+    assert stored["count"] == 1 and stored["lists_version"] == version
+    emptied = client.delete(f"/api/v1/admin/lists/{kind}", headers=admin_headers)
+    assert emptied.status_code == 200 and emptied.get_json() == {"count": 0, "lists_version": version + 1}
+    assert client.get(f"/api/v1/admin/lists/{kind}", headers=admin_headers).get_json()["count"] == 0
+    assert client.delete(f"/api/v1/admin/lists/{kind}").status_code == 401
+    assert client.delete("/api/v1/admin/lists/nothing", headers=admin_headers).status_code == 404
+
+
+def test_a_header_only_file_through_the_cli_changes_nothing(app, client, admin_headers, tmp_path):
+    put_csv(client, admin_headers, "pupils", b"first_name,last_name\nAisha,Khan\n")
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"Forename,Surname\n")
+    result = app.test_cli_runner().invoke(args=["import-list", "pupils", str(path)])
+    assert result.exit_code != 0 and "no entries" in result.output
+    assert client.get("/api/v1/admin/lists/pupils", headers=admin_headers).get_json()["count"] == 1
