@@ -35,6 +35,7 @@ from backend.api.check import check_draft, utf16_length
 from backend.auth import authenticate_staff
 from backend.console.settings_form import CATEGORY_DESCRIPTIONS
 from nlp import Context
+from nlp.findings import INCOMPLETE
 from nlp.spans import utf16_offsets
 
 bp = Blueprint("languagetool", __name__)
@@ -75,7 +76,7 @@ CATEGORY_NAMES = {
     "pupil-contact": "Contact with pupils or parents", "contact-details": "Personal contact details",
     "offensive": "Could offend", "reputation": "School's reputation", "unsafe-link": "Link to check",
     "child-photo": "Photo of a child", "direct-message": "Private message to a pupil",
-    "working-hours": "During working hours",
+    "working-hours": "During working hours", INCOMPLETE.category: "Not fully checked",
 }
 
 # A sentence ends after . ! ? or … (closing quotes and brackets kept with it) before a space, or at a line break.
@@ -283,6 +284,8 @@ class _Sentences:
 def _match(finding, document: Document, encoded: bytes, sentences: _Sentences) -> dict:
     offset, end = document.original_span(finding.start, finding.end)
     category = finding.category
+    name = CATEGORY_NAMES.get(category, category.replace("-", " "))
+    description = CATEGORY_DESCRIPTIONS.get(category, name) + (f" (policy {finding.clause})" if finding.clause else "")
     return {
         "message": finding.message,
         "shortMessage": finding.suggestion,
@@ -294,9 +297,9 @@ def _match(finding, document: Document, encoded: bytes, sentences: _Sentences) -
         "type": {"typeName": "Other"},
         "rule": {
             "id": "PRECHECK_" + category.upper().replace("-", "_"),
-            "description": f"{CATEGORY_DESCRIPTIONS.get(category, category)} (policy {finding.clause})",
+            "description": description,
             "issueType": "other",
-            "category": {"id": category, "name": CATEGORY_NAMES.get(category, category.replace("-", " "))},
+            "category": {"id": category, "name": name},
         },
         "ignoreForIncompleteSentence": False,
         "contextForSureMatch": 0,
@@ -342,7 +345,10 @@ def _check(params: dict[str, str]):
     encoded, sentences = document.original.encode("utf-16-le", "surrogatepass"), _Sentences(document.plain)
     matches = [_match(f, document, encoded, sentences) for f in findings]
     grammar, missing = _upstream_matches(params)
-    warnings = {"incompleteResults": True, "incompleteResultsReason": missing} if missing else \
+    # A check cut short by its time budget says so in a finding (a match here) and, as
+    # LanguageTool says it, in the warnings.
+    reasons = [f.message for f in findings if f.category == INCOMPLETE.category] + ([missing] if missing else [])
+    warnings = {"incompleteResults": True, "incompleteResultsReason": " ".join(reasons)} if reasons else \
         {"incompleteResults": False}
     return jsonify({
         "software": {"name": "Precheck", "version": VERSION, "apiVersion": 1, "premium": False, "status": ""},

@@ -123,6 +123,25 @@ def test_data_with_markup_counts_offsets_in_the_text_as_sent(client, staff_token
     assert match["sentence"] == "Well done Aisha Khan"
 
 
+def test_a_check_cut_short_by_its_time_budget_says_so(client, staff_token, pupils, monkeypatch):
+    import nlp.engine
+    from nlp.budget import BudgetExceeded
+
+    class Spent:
+        def __init__(self, seconds):
+            pass
+
+        def check(self):
+            raise BudgetExceeded
+
+    monkeypatch.setattr(nlp.engine, "Deadline", Spent)
+    body = lt_check(client, staff_token, text=EMOJI_POST, language="en-GB").get_json()
+    [match] = body["matches"]
+    assert match["rule"]["category"] == {"id": "not-fully-checked", "name": "Not fully checked"}
+    assert (match["offset"], match["length"]) == (0, 0) and "(policy" not in match["rule"]["description"]
+    assert body["warnings"] == {"incompleteResults": True, "incompleteResultsReason": match["message"]}
+
+
 def test_data_with_plain_text(client, staff_token, pupils):
     response = lt_check(client, staff_token, data=json.dumps({"text": EMOJI_POST}), language="en")
     [match] = pupil_matches(response)
