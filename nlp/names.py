@@ -8,13 +8,17 @@ import math
 from collections import defaultdict
 
 from nlp.lists import NameLists
-from nlp.phonetic import similar, sound_key
+from nlp.phonetic import anglicised, deletions, near, similar, sound_key
 from nlp.textnorm import phrase_keys
 
 FIRST_VARIANT_SIMILARITY = 0.8
 LAST_VARIANT_SIMILARITY = 0.85
 MIN_VARIANT_LENGTH = 3
 MIN_SHORT_NAME = 3
+MIN_NEAR_LENGTH = 5  # shorter names have no edit-distance variants (see phonetic.allowed_edits)
+# Particles of a surname that never stand for it alone: "de la Cruz" is not "Cruz" or "de".
+_PARTICLES = frozenset("de la le da di du del della des van von der den ter ten dos das bin binti ibn al el abu bint st".split())
+_NEAR_CACHE_SIZE = 4096
 
 
 class NameBook:
@@ -31,6 +35,10 @@ class NameBook:
         self.joined_last: dict[str, tuple] = {}
         self._first_sounds: dict[str, set[tuple]] = defaultdict(set)
         self._last_sounds: dict[str, set[tuple]] = defaultdict(set)
+        # anglicised spelling with one letter deleted -> names (a symmetric-deletion index)
+        self._first_near: dict[str, set[tuple]] = defaultdict(set)
+        self._last_near: dict[str, set[tuple]] = defaultdict(set)
+        self._near_cache: dict[tuple, tuple] = {}
         self.max_first_words = 1
         self.max_last_words = 1
 
@@ -38,9 +46,18 @@ class NameBook:
         f, l = phrase_keys(first), phrase_keys(last)
         if not l:
             return
+        # one part of a two-part surname stands for it: "Hodan Farah" or "Hodan Ali" for Hodan
+        # Farah Ali. Not half of a double-barrelled one: Marcus Rashford is not Marcus Rashford-Lee.
+        spaced = last.split()
+        parts = [phrase_keys(p) for p in spaced if len(spaced) > 1 and p.lower() not in _PARTICLES and len(p) >= 3]
+        for surname in [l] + parts:
+            self._add(person, f, surname)
+
+    def _add(self, person: int, f: tuple, l: tuple) -> None:
         self.last[l].add(person)
         self.joined_last["".join(l)] = l
         self._last_sounds[sound_key("".join(l))].add(l)
+        _index_near(self._last_near, l)
         self.max_last_words = max(self.max_last_words, len(l))
         if not f:
             return
@@ -49,6 +66,7 @@ class NameBook:
         self.first[f].add(person)
         self.joined_first["".join(f)] = f
         self._first_sounds[sound_key("".join(f))].add(f)
+        _index_near(self._first_near, f)
         self.max_first_words = max(self.max_first_words, len(f))
         self.first_initial_last[(f[0][0], l)].add(person)
         self.first_last_initial[(f, l[0][0])].add(person)
@@ -67,18 +85,44 @@ class NameBook:
         self.firsts_by_last = {k: tuple(v) for k, v in self.firsts_by_last.items()}
         self._first_sounds = {k: tuple(v) for k, v in self._first_sounds.items()}
         self._last_sounds = {k: tuple(v) for k, v in self._last_sounds.items()}
+        self._first_near = {k: tuple(v) for k, v in self._first_near.items()}
+        self._last_near = {k: tuple(v) for k, v in self._last_near.items()}
         return self
 
     def first_forms(self, words: tuple) -> set[tuple]:
-        """List first names these words are, exactly or as a spelling variant."""
-        return self._forms(words, self.first, self._first_sounds, FIRST_VARIANT_SIMILARITY)
+        """List first names these words are, exactly, as a spelling variant or anglicised
+        ("Lukas" for Łukasz, "Christopher" for Krzysztof): for a first name beside a surname."""
+        found = self._forms(words, self.first, self._first_sounds, FIRST_VARIANT_SIMILARITY)
+        return found or self._near(words, self._first_near)
 
     def close_first_forms(self, words: tuple, threshold: float) -> set[tuple]:
         """Like first_forms, with a stricter similarity (a first name written alone needs to be closer)."""
         return self._forms(words, self.first, self._first_sounds, threshold)
 
     def last_forms(self, words: tuple) -> set[tuple]:
-        return self._forms(words, self.last, self._last_sounds, LAST_VARIANT_SIMILARITY)
+        found = self._forms(words, self.last, self._last_sounds, LAST_VARIANT_SIMILARITY)
+        return found or self._near(words, self._last_near)
+
+    def _near(self, words: tuple, index: dict) -> set[tuple]:
+        """Names whose anglicised spelling is within the edits its length allows (phonetic.near).
+
+        The index holds each name with up to one letter deleted, and the draft's word is looked
+        up with up to one (two from 8 letters) deleted, so the cost does not grow with the list.
+        """
+        joined = "".join(words)
+        if len(joined) < MIN_NEAR_LENGTH:
+            return set()
+        cache_key = (index is self._first_near, words)
+        cached = self._near_cache.get(cache_key)
+        if cached is None:
+            folded = anglicised(joined)
+            candidates = {c for d in deletions(folded, 2 if len(folded) >= 8 else 1) for c in index.get(d, ())}
+            cached = tuple(c for c in candidates if c != words and len(c) == len(words)
+                           and near(folded, anglicised("".join(c))))
+            if len(self._near_cache) >= _NEAR_CACHE_SIZE:
+                self._near_cache.clear()
+            self._near_cache[cache_key] = cached
+        return set(cached)
 
     @staticmethod
     def _forms(words, exact, sounds, threshold) -> set[tuple]:
@@ -112,6 +156,13 @@ class NameBook:
         return people
 
 
+def _index_near(index: dict, name: tuple) -> None:
+    joined = "".join(name)
+    if len(joined) >= MIN_NEAR_LENGTH:
+        for deleted in deletions(anglicised(joined), 1):
+            index[deleted].add(name)
+
+
 def pupil_book(lists: NameLists) -> NameBook:
     book = NameBook()
     for i, pupil in enumerate(lists.pupils):
@@ -122,6 +173,8 @@ def pupil_book(lists: NameLists) -> NameBook:
             parts = alias.split()
             if len(parts) >= 2:
                 book.add(i, " ".join(parts[:-1]), parts[-1])
+                if pupil.preferred_name:  # a preferred surname with the preferred first name: "Ola Brennan"
+                    book.add(i, pupil.preferred_name, parts[-1])
             elif parts:
                 book.add(i, parts[0], pupil.last_name)
     return book.freeze()

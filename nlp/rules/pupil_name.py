@@ -46,6 +46,21 @@ _AND_BEFORE = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}and|&|\+)[ \t]{0,3}$", re.
 _FAMILY_AFTER = re.compile(r"^\s+(?:twins|brothers|sisters|siblings|boys|girls|kids|cousins|family)\b", re.I)
 # ORG is left out: the small model often tags a lone first name as one.
 _OTHER_ENTITY = {"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME", "MONEY", "LAW"}
+# "my old school friend Jade", "my uni mate Will", "a friend of mine, Grace"
+_FRIEND_BEFORE = re.compile(r"\b(?:my|our|his|her)\s+(?:[a-z]+\s+){0,2}(?:friend|mate|pal|bestie|bff)s?\s*,?\s*$"
+                            r"|\bfriend\s+of\s+(?:mine|ours)\s*,?\s*$")
+_OUR_BEFORE = re.compile(r"(?:^|[^\w\s]\s*|\s)our\s+$")
+# gossip about an adult's life: "Jade's new boyfriend", "Grace's wedding", "Will's divorce"
+_ADULT_LIFE_AFTER = re.compile(r"^(?:'s|’s|s)\s+(?:new\s+|ex[- ]?|latest\s+)?(?:boyfriend|girlfriend|husband|wife|fianc[eé]e?|"
+                               r"partner|bf|gf|ex\b|wedding|divorce|hen\s+do|stag\s+do|baby\s+shower|mortgage)", re.I)
+# "Mary J. Blige": a middle initial and a surname make someone else's full name
+_MIDDLE_INITIAL_AFTER = re.compile(r"^\s[A-Z]\.?\s+[A-Z][^\W\d_]{1,}")
+# "Well done Daisy on the poetry prize": praise for school work needs no other school word
+_PRAISE_BEFORE = re.compile(r"\b(?:well\s+done|congratulations|congrats|so\s+proud\s+of|proud\s+of|shout[- ]?out|bravo)"
+                            r"(?:\s+to)?[\s,!]*$", re.I)
+_SCHOOLWORK_AFTER = re.compile(r"^[\s,!]*(?:on|for|with)\b[^.!?\n]{0,40}?\b(?:prizes?|awards?|certificates?|merits?|results|grades|"
+                               r"exams?|tests?|mocks?|gcses?|a[- ]?levels?|sats|poems?|poetry|essays?|spelling|reading|house\s+points?|"
+                               r"star\s+of\s+the\s+week|badges?|prefect|head\s+(?:girl|boy)|part\s+in\s+the\s+(?:play|show|nativity))\b", re.I)
 _NAME_LIKE = re.compile(r"[A-Z][^\W\d_A-Z][^\W\d_]*")  # "Rauf", "Mir"; not "I", "I've", "PE"
 _GREETING = re.compile(r"^\s{0,8}(?:(?:hi|hey|hello|dear|morning|afternoon|evening|hiya|yo)\s{0,8})?$", re.I)
 GREETING_SPAN = 24  # a greeting is read from the draft's first characters, never from a long slice
@@ -150,7 +165,8 @@ class Detector:
                 continue
             end = self._lone_first(draft, i)
             if end is not None:
-                (strong if self._pinned(draft, end) else weak).append(Hit(w.start, ws[end].end))
+                evident = self._pinned(draft, end) or _praised_for_schoolwork(draft, i, end)
+                (strong if evident else weak).append(Hit(w.start, ws[end].end))
                 i = end + 1
                 continue
             if self._family_surname(draft, i):
@@ -214,7 +230,7 @@ class Detector:
                 continue
             # "Sana R.", "Mohammad I.": a first name and the initial of the pupil's surname
             k = i + a
-            if k < len(ws) and ws[k].gap_before and _initial(draft, k) \
+            if k < len(ws) and ws[k].gap_before and _initial(draft, k) and not _middle_initial(draft, k) \
                     and any((f, ws[k].key) in book.first_last_initial for f in firsts):
                 return k
         return None
@@ -229,12 +245,17 @@ class Detector:
         return i + 1 if book.people_named(book.first_forms((ws[i + 1].key,)), {(ws[i].key,)}) else None
 
     def _initial_surname(self, draft: Draft, i: int) -> int | None:
-        """"J. Holroyd": an initial, a full stop, and a pupil's surname that goes with it."""
+        """"J. Holroyd", "J Mensah-Bonsu": an initial (a full stop after it, or a bare capital that is
+        not "I" or "A") and a pupil's surname that goes with it; not the last of several initials
+        ("J. K. Rowling")."""
         ws, book = draft.words, self.book
         w = ws[i]
         if len(w.text) != 1 or not w.text.isupper() or i + 1 >= len(ws):
             return None
-        if draft.text[w.end:ws[i + 1].start].strip() != ".":
+        gap = draft.text[w.end:ws[i + 1].start]
+        if gap.strip() != "." and not (gap == " " and w.text not in "IA"):
+            return None
+        if i > 0 and len(ws[i - 1].text) == 1 and draft.text[ws[i - 1].end:w.start].strip() == ".":
             return None
         for b in range(min(book.max_last_words, len(ws) - i - 1), 0, -1):
             j = i + b
@@ -364,10 +385,24 @@ def _subject_of_action(token) -> bool:
 def _initial(draft: Draft, k: int) -> bool:
     """A surname initial: "R." anywhere, or a bare capital that is not "I" or "A" ("Mason W in 8PW")."""
     w = draft.words[k]
-    if len(w.text) != 1 or not w.text.isupper():
+    if len(w.text) != 1:
         return False
     nxt = draft.text[w.end:w.end + 1]
+    if w.text.islower():
+        # "well done kwame a,", "hodan f." - but not text-speak ("r u ok", "c u", "i")
+        return w.text not in "iurcyx" and (nxt in ("", ".", ",", "!", "?") or nxt == "\n")
     return nxt == "." or (w.text not in "IA" and (nxt == "" or not nxt.isalnum()))
+
+
+def _middle_initial(draft: Draft, k: int) -> bool:
+    """The initial after a first name is followed by a capitalised surname: "Mary J. Blige"."""
+    return bool(_MIDDLE_INITIAL_AFTER.match(draft.text[draft.words[k - 1].end:draft.words[k - 1].end + 40]))
+
+
+def _praised_for_schoolwork(draft: Draft, i: int, j: int) -> bool:
+    start, end = draft.words[i].start, draft.words[j].end
+    return bool(_PRAISE_BEFORE.search(draft.text[max(0, start - 30):start])
+                and _SCHOOLWORK_AFTER.match(draft.text[end:end + 80]))
 
 
 def _end_with_initial(draft: Draft, j: int) -> int:
@@ -386,6 +421,15 @@ def _someone_else(draft: Draft, i: int, j: int) -> bool:
     """Cues that the person named is the author's family or someone met outside school."""
     ws = draft.words
     if _kin_before(draft, i):
+        return True
+    before = draft.lower[max(0, ws[i].start - 40):ws[i].start]
+    if _FRIEND_BEFORE.search(before):
+        return True
+    # "our Poppy got her results": the author's own family, as Northern English says it
+    if draft.context.account != "school" and _OUR_BEFORE.search(before) and ws[i].is_title:
+        return True
+    after = draft.text[ws[j].end:ws[j].end + 40]
+    if _ADULT_LIFE_AFTER.match(after) or _MIDDLE_INITIAL_AFTER.match(after):
         return True
     return elsewhere(draft.lower[ws[j].end:ws[j].end + 60])
 

@@ -1,7 +1,12 @@
-"""A colleague on the staff list named: "Mrs Kauser", "Naveed Hussain", "J. Halstead" (policy 4.1)."""
+"""A colleague on the staff list named: "Mrs Kauser", "Naveed Hussain", "J. Halstead", a handle
+built from title and surname ("@MrsOkaforPE"), a first name with a role in school ("Bev in the
+office", "our caretaker Dave") (policy 4.1)."""
+import re
+
 from nlp.cues import PUBLIC_FIGURE, TITLES, elsewhere
 from nlp.draft import Draft, Hit
 from nlp.rules.work_discussion import work_cues
+from nlp.textnorm import key, split_handle
 
 CATEGORY = "staff-name"
 CLAUSE = "4.1"
@@ -11,16 +16,35 @@ MESSAGE = ("This names a colleague. Policy 4.1 asks staff not to post about indi
 SUGGESTION = "Leave your colleague's name out, or ask them first and keep it off personal accounts."
 
 
+_HANDLE = re.compile(r"(?<![\w@#])[@#]([^\W_][\w]{2,60})")
+# where and as what a colleague works: "Bev in the office", "Dave from IT", "our caretaker Dave"
+_ROLE_AFTER = re.compile(r"^\s{1,3}(?:(?:in|from|on|at)\s+(?:the\s+)?(?:school\s+)?(?:office|reception|finance|admin|IT|HR|"
+                         r"staffroom|staff\s+room|canteen|kitchen|library|site\s+team|exams\s+office|SEN(?:D|CO)?\s+(?:base|office|team))\b"
+                         r"|,?\s*(?:our|the)\s+(?:caretaker|site\s+manager|receptionist|business\s+manager|office\s+manager|bursar|"
+                         r"librarian|technician|TA|teaching\s+assistant|SENCO|cover\s+supervisor|exams\s+officer|head|deputy\s+head)\b)")
+_ROLE_BEFORE = re.compile(r"\b(?:our|the)\s+(?:caretaker|site\s+manager|receptionist|business\s+manager|office\s+manager|bursar|"
+                          r"librarian|technician|TA|teaching\s+assistant|SENCO|cover\s+supervisor|exams\s+officer)\s*,?\s*$")
+# titles that are also ordinary words when written in lower case: "I miss Rich Tea biscuits"
+_WORD_TITLES = frozenset({"miss", "sir", "dame", "madam", "uncle"})
+
+
 class Detector:
     def __init__(self, resources):
         self.book = resources.staff
+        self.ordinary = resources.ordinary
 
     def find(self, draft: Draft) -> list[Hit]:
-        ws, book, hits = draft.words, self.book, []
+        ws, book = draft.words, self.book
+        hits = self._handles(draft)
         i = 0
         while i < len(ws):
             draft.deadline.check()
+            if any(h.start <= ws[i].start < h.end for h in hits):
+                i += 1
+                continue
             end = self._match_at(draft, i)
+            if end is None:
+                end = self._first_with_role(draft, i)
             if end is None:
                 i += 1
                 continue
@@ -29,6 +53,30 @@ class Detector:
                 hits.append(Hit(ws[i].start, last.end))
             i = end + 1
         return hits
+
+    def _handles(self, draft: Draft) -> list[Hit]:
+        """"@MrsOkaforPE", "#MrBright": a title followed by a colleague's surname, anything after."""
+        hits = []
+        for m in _HANDLE.finditer(draft.text):
+            parts = [key(m.group(1)[a:b]) for a, b in split_handle(m.group(1))]
+            for n, part in enumerate(parts[:-1]):
+                if part in TITLES and any(tuple(parts[n + 1:n + 1 + k]) in self.book.last or
+                                          "".join(parts[n + 1:n + 1 + k]) in self.book.joined_last
+                                          for k in range(1, self.book.max_last_words + 1)):
+                    hits.append(Hit(m.start(), m.end()))
+                    break
+        return hits
+
+    def _first_with_role(self, draft: Draft, i: int) -> int | None:
+        """A colleague's first name, or its short form ("Bev" for Beverley), with their role or place in school."""
+        w = draft.words[i]
+        if not w.is_title or w.key in self.ordinary or len(w.key) < 3:
+            return None
+        if not (_ROLE_AFTER.match(draft.text[w.end:w.end + 60]) or _ROLE_BEFORE.search(draft.text[max(0, w.start - 40):w.start])):
+            return None
+        if (w.key,) in self.book.first or any(full.startswith(w.key) for full in self.book.joined_first):
+            return i
+        return None
 
     @staticmethod
     def _namesake(draft: Draft, i: int) -> bool:
@@ -44,8 +92,11 @@ class Detector:
             for n in range(book.max_last_words, 0, -1):
                 j = i + n
                 # "Mr Pickles", "mr mistry" - but not "Mr pickles"
-                if j < len(ws) and _close(draft, i, j) and tuple(w.key for w in ws[i + 1:j + 1]) in book.last \
+                surname = tuple(w.key for w in ws[i + 1:j + 1])
+                if j < len(ws) and _close(draft, i, j) and surname in book.last \
                         and (ws[i + 1].text[:1].isupper() or not ws[i].is_title):
+                    if ws[i].key in _WORD_TITLES and not ws[i].is_title and all(k in self.ordinary for k in surname):
+                        return None  # "I miss Rich Tea", but "Miss Rich", "mr bright"
                     return j
             return None
         # initial and surname: "J. Halstead"

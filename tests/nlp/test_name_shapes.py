@@ -12,15 +12,27 @@ from nlp.names import ordinary_words
 from nlp.resources import dictionary_words
 from nlp.settings import Settings
 
-PUPILS = """first_name,last_name,preferred_name,year,form
-Tolu,Adeyemi,,8,8M
-Sana,Qadri,,9,9R
-Faith,Lumley,,7,7C
-Blessing,Ogunbiyi,,10,10P
+PUPILS = """Forename,Surname,Preferred Forename,Preferred Surname,Year,Reg Group
+Tolu,Adeyemi,,,8,8M
+Sana,Qadri,,,9,9R
+Faith,Lumley,,,7,7C
+Blessing,Ogunbiyi,,,10,10P
+Ayaan,Warsame Jama,,,9,9R
+Efua,Asante-Darko,,,10,10P
+Magdalena,Kaczmarek,Magda,Hollins,8,8M
+Jarosław,Wróblewski,,,11,11D
+Grzegorz,Pietrzak,,,10,10P
+Przemysław,Dudek,,,9,9R
+Trịnh,Bảo Châu,,,7,7C
+Pearl,Huntley,,,7,7C
+Petra,Dunmore,,,8,8M
+Colin,Ferris,,,9,9R
 """.encode()
 STAFF = b"""title,first_name,last_name
 Mrs,Ngozi,Okafor
 Mr,Tom,Bright
+Miss,Kerry,Rich
+Ms,Rosalind,Haigh
 """
 
 
@@ -69,3 +81,113 @@ def test_a_word_name_named_in_full_earlier_is_that_pupil_again(found):
     result = found("Faith Lumley read a poem to the whole year group. Well done Faith!")
     assert ("pupil-name", "Faith Lumley") in result
     assert [q for c, q in result if c == "pupil-name"].count("Faith") == 1
+
+
+def pupil_names(result):
+    return [quote for category, quote in result if category == "pupil-name"]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Ayaan Warsame won the debate", "Ayaan Warsame"),  # one part of a two-part surname
+    ("Ayaan Jama won the debate", "Ayaan Jama"),
+    ("Magda Hollins read at assembly", "Magda Hollins"),  # preferred forename and preferred surname
+    ("Wroblewski in 11D needs to stop talking", "Wroblewski"),  # a surname alone, pinned to a form
+    ("E Asante-Darko scored twice", "E Asante-Darko"),  # a bare initial and a hyphenated surname
+    ("well done tolu a, brilliant effort", "tolu a"),  # first name and surname initial, in lower case
+])
+def test_part_of_a_name(found, text, quote):
+    assert quote in pupil_names(found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ayaan Hussein won the debate",  # another surname
+    "Efua Asante scored twice for Ghana",  # half of a double-barrelled surname is someone else
+    "Wroblewski is a common name in Wroclaw",  # a surname alone, not pinned
+    "I Asante-Darko",  # "I" is no initial
+    "tolu a legend as always",  # "a" is the article, not an initial
+])
+def test_part_of_a_name_hard_negatives(found, text):
+    assert not pupil_names(found(text))
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Jaroslav Wroblewski won the chess final", "Jaroslav Wroblewski"),  # w written v
+    ("Gregor Pietrzak won the chess final", "Gregor Pietrzak"),  # rz written r
+    ("Premyslav Dudek won the chess final", "Premyslav Dudek"),  # two edits in a long name
+    ("Trinh Bao Chau won the chess final", "Trinh Bao Chau"),  # unaccented Vietnamese
+])
+def test_anglicised_and_unaccented_spellings(found, text, quote):
+    assert quote in pupil_names(found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Jarek Wroblewski won the chess final",  # a diminutive is not a spelling (not found: no table)
+    "Greta Pietrzak won the chess final",  # a different first name with the surname
+    "Grzegorz Pawlak won the chess final",  # a different surname
+    "Peta Dunmore won the chess final",  # short names have no edit-distance variants
+])
+def test_anglicised_spellings_hard_negatives(found, text):
+    assert not pupil_names(found(text))
+
+
+@pytest.mark.parametrize("text, context", [
+    ("Well done Pearl on the poetry prize!", {}),
+    ("Congratulations to Faith for her spelling certificate", {}),
+    ("Pearl, you left your planner on my desk", {"surface": "message"}),
+])
+def test_a_word_name_praised_for_school_work_or_addressed(found, text, context):
+    assert pupil_names(found(text, **context))
+
+
+@pytest.mark.parametrize("text", [
+    "Well done Pearl on finishing the marathon, proud of you mate",
+    "Congratulations Faith on your wedding, what a day",
+])
+def test_praise_for_an_adult_life_is_not_school_work(found, text):
+    assert not pupil_names(found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "our Petra got her results today, so proud, and I still have marking to do",
+    "my niece Faith starts in reception next week, my class are excited for her",
+    "my old school friend Colin is visiting, then lesson planning all weekend",
+    "Petra's new boyfriend is a nightmare, anyway back to marking",
+    "Colin J. Ferguson on repeat while I mark these books",
+])
+def test_someone_else_in_a_post_about_school(found, text):
+    assert not pupil_names(found(text))
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Petra in 8M got her results today", "Petra"),  # the same words, pinned to a form
+    ("Colin F. in 9R forgot his PE kit again", "Colin F."),  # a surname initial, not a middle one
+    ("Petra's homework was the best in the class", "Petra"),
+])
+def test_the_pupil_beside_those_cues(found, text, quote):
+    assert quote in pupil_names(found(text))
+
+
+def staff_names(result):
+    return [quote for category, quote in result if category == "staff-name"]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Shout out to @MrsOkaforPE for sports day!", "@MrsOkaforPE"),
+    ("Ros in the office sorted my payslip", "Ros"),  # a short form with a place in school
+    ("Huge thanks to our receptionist Rosalind", "Rosalind"),
+    ("Mr Bright was on duty again", "Mr Bright"),  # surnames that are words, with a title
+    ("Miss Rich ran the trip", "Miss Rich"),
+    ("mr bright's flapjacks are back", "mr bright"),
+])
+def test_staff_shapes(found, text, quote):
+    assert quote in staff_names(found(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Follow @MrsOkonkwoPE for fitness tips",  # another surname
+    "I miss Rich Tea biscuits",
+    "The future is bright for our team",
+    "Rosie in the office",  # not a short form of a colleague's name
+])
+def test_staff_shapes_hard_negatives(found, text):
+    assert not staff_names(found(text))
