@@ -3,7 +3,6 @@
     create_app()                     # configuration from PRECHECK_* variables (and .env)
     create_app({"DATABASE_URL": …})  # tests override any key
 """
-import hashlib
 import logging.config
 import os
 import secrets
@@ -16,7 +15,8 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import SQLAlchemyError
 
-from backend import cli, console, errors, ratelimit  # noqa: F401  (ratelimit registers worker-memory://)
+from backend import cli, console, errors, ratelimit  # noqa: F401  (registers worker-memory:// and precheck-file://)
+from backend.auth import bearer_token, token_hash
 from backend.api import check, health, languagetool, lists, settings, tokens
 from backend.config import ConfigError, database_url, load_config
 from backend.engines import EngineHolder
@@ -55,11 +55,20 @@ def _secret_key(instance_path: str) -> str:
 
 
 def _credential_key() -> str:
-    """Rate limits count per bearer credential (its hash), or per address without one."""
-    header = request.headers.get("Authorization", "")
-    if header:
-        return "token:" + hashlib.sha256(header.encode("utf-8", "surrogatepass")).hexdigest()
+    """Admin rate limits count per bearer credential (its hash, however the header is
+    written), or per address without one."""
+    token = bearer_token()
+    if token:
+        return "token:" + token_hash(token)
     return "addr:" + (get_remote_address() or "unknown")
+
+
+def _rate_limit_storage(config: dict, instance_path: str) -> str:
+    """Redis when configured (several hosts), else the limits storage URL given, else a
+    counters file every worker on this machine shares (backend.ratelimit.SharedFileStorage)."""
+    if config["REDIS_URL"]:
+        return config["REDIS_URL"]
+    return config["RATE_LIMIT_STORAGE"] or "precheck-file://" + os.path.join(instance_path, "ratelimits.sqlite3")
 
 
 def _cors_origins(extension_ids) -> list:
@@ -100,7 +109,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         raise ConfigError("PRECHECK_DATABASE_URL", f"cannot open the database: {reason}") from None
     engines = EngineHolder(store, app.config["SPACY_MODEL"], app.config["RELOAD_INTERVAL"],
                            app.config["RELOAD_WAIT"], app.config["FAULT_TRIGGER"])
-    limiter = Limiter(_credential_key, app=app, storage_uri=app.config["RATE_LIMIT_STORAGE"],
+    limiter = Limiter(_credential_key, app=app, storage_uri=_rate_limit_storage(app.config, app.instance_path),
                       headers_enabled=True, default_limits=[])
     app.extensions["precheck"] = Service(store, engines, limiter)
 
@@ -108,7 +117,7 @@ def create_app(test_config: dict | None = None) -> Flask:
                          r"/healthz": {"origins": _cors_origins(app.config["EXTENSION_IDS"])}},
          allow_headers=["Authorization", "Content-Type"], methods=["GET", "POST", "PUT", "DELETE"],
          max_age=600)
-    limiter.limit(lambda: app.config["RATE_LIMIT_CHECK"])(check.bp)
+    # checks are counted per token id once authenticated (backend.ratelimit.charge_check)
     for admin_bp in (lists.bp, tokens.bp, settings.bp):
         limiter.limit(lambda: app.config["RATE_LIMIT_ADMIN"])(admin_bp)
     for blueprint in (health.bp, check.bp, languagetool.bp, lists.bp, tokens.bp, settings.bp):

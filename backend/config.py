@@ -55,12 +55,17 @@ VARIABLES = (
              "Comma-separated browser extension ids allowed by CORS (Chrome ids, Firefox UUIDs). "
              "Empty: any chrome-extension:// or moz-extension:// origin."),
     Variable("PRECHECK_RATE_LIMIT_CHECK", "RATE_LIMIT_CHECK", "3000 per minute", "limits",
-             "Checks allowed per staff token, per worker process (limits notation, ';'-separated)."),
+             "Checks allowed per staff token (limits notation, ';'-separated): one budget across "
+             "the workers of a machine, and across hosts with PRECHECK_REDIS_URL."),
     Variable("PRECHECK_RATE_LIMIT_ADMIN", "RATE_LIMIT_ADMIN", "300 per minute", "limits",
-             "Admin API requests allowed per admin credential, per worker process."),
-    Variable("PRECHECK_RATE_LIMIT_STORAGE", "RATE_LIMIT_STORAGE", "worker-memory://", "str",
-             "Where rate-limit counters live: worker-memory:// counts in each worker; a limits "
-             "storage URL such as redis://host:6379 shares them (needs that client library)."),
+             "Admin API requests allowed per admin credential, counted as checks are."),
+    Variable("PRECHECK_REDIS_URL", "REDIS_URL", None, "redis",
+             "Redis (redis://host:6379/0) holding the rate-limit counters, for several hosts that "
+             "share one database; default: a counters file the workers of one machine share."),
+    Variable("PRECHECK_RATE_LIMIT_STORAGE", "RATE_LIMIT_STORAGE", None, "str",
+             "Where rate-limit counters live, as a limits storage URL (redis://, "
+             "precheck-file:///path, worker-memory:// for per-worker counts); PRECHECK_REDIS_URL "
+             "wins when set. Default: instance/ratelimits.sqlite3, shared by the workers."),
     Variable("PRECHECK_MAX_TEXT_LENGTH", "MAX_TEXT_LENGTH", 50_000, "int",
              "Longest draft accepted, in UTF-16 code units (413 above it)."),
     Variable("PRECHECK_MAX_UPLOAD_MB", "MAX_UPLOAD_MB", 20, "int",
@@ -124,6 +129,10 @@ def _convert(var: Variable, raw: str):
             parse_many(raw)
         except ValueError:
             raise ConfigError(var.name, f"{raw!r} is not a rate limit such as '3000 per minute'") from None
+        return raw
+    if var.kind == "redis":
+        if urlsplit(raw).scheme not in ("redis", "rediss", "unix"):
+            raise ConfigError(var.name, "is not a Redis URL such as redis://127.0.0.1:6379/0")
         return raw
     if var.kind == "level":
         if raw.upper() not in _LEVELS:

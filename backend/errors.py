@@ -20,6 +20,7 @@ class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, field: str | None = None, **extra):
         super().__init__(message)
         self.status, self.code, self.message, self.field, self.extra = status, code, message, field, extra
+        self.headers: dict[str, str] = {}  # sent with the answer (Retry-After)
 
     def response(self):
         body = {"code": self.code, "message": self.message}
@@ -28,6 +29,7 @@ class ApiError(Exception):
         body.update(self.extra)
         response = jsonify(error=body)
         response.status_code = self.status
+        response.headers.update(self.headers)
         if self.status == 401:
             response.headers["WWW-Authenticate"] = 'Bearer realm="precheck"'
         return response

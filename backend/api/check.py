@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, g, jsonify
 from backend.api.bodies import json_object
 from backend.auth import require_staff
 from backend.errors import ApiError
+from backend.ratelimit import charge_check
 from nlp import Context, ContextError
 
 bp = Blueprint("check", __name__, url_prefix="/api/v1")
@@ -29,6 +30,7 @@ def check_draft(text: str, context: Context):
 @bp.post("/check")
 @require_staff  # 401 before the body is read, so no one without a token learns anything
 def check():
+    charge_check()
     max_units = current_app.config["MAX_TEXT_LENGTH"]
     # A draft cut mid-emoji by the page carries a lone surrogate: repaired to U+FFFD, not refused.
     data = json_object(max_units * BYTES_PER_UNIT + CONTEXT_ALLOWANCE, repair_lone_surrogates=True)

@@ -1,4 +1,7 @@
 """Issue 12 (hardening the service), items 2-10, through the Flask app on SQLite and PostgreSQL."""
+import os
+import threading
+
 import pytest
 
 from tests.backend.helpers import check, error_of, put_csv
@@ -45,3 +48,53 @@ def test_a_header_only_file_through_the_cli_changes_nothing(app, client, admin_h
     result = app.test_cli_runner().invoke(args=["import-list", "pupils", str(path)])
     assert result.exit_code != 0 and "no entries" in result.output
     assert client.get("/api/v1/admin/lists/pupils", headers=admin_headers).get_json()["count"] == 1
+
+
+def header_variants(token: str) -> list[dict]:
+    return [{"Authorization": h} for h in (f"Bearer {token}", f"bearer {token}", f"BEARER {token}",
+                                           f"Bearer  {token}", f"Bearer {token} ", f"bEaReR   {token}")]
+
+
+def test_a_tokens_check_budget_is_one_however_its_header_is_written(app_factory, admin_headers):
+    """Item 2: the limiter keyed on the raw header, so each spelling had a fresh budget."""
+    client = app_factory(RATE_LIMIT_CHECK="10 per minute").test_client()
+    token = client.post("/api/v1/admin/tokens", json={"label": "t"}, headers=admin_headers).get_json()["token"]
+    variants = header_variants(token)
+    statuses = [check(client, variants[n % len(variants)], "hi").status_code for n in range(20)]
+    answered = [s for s in statuses if s == 200]
+    assert len(answered) == 10 and statuses[:10] == [200] * 10 and set(statuses[10:]) == {429}
+    # what a wrong spelling is refused with does not count against anyone
+    assert check(client, {"Authorization": f"Token {token}"}, "hi").status_code == 401
+
+
+def test_two_apps_on_one_machine_share_a_tokens_budget(app_factory, admin_headers, tmp_path):
+    """Item 2: workers of one machine (here two apps on one instance folder) count in one place."""
+    first = app_factory(RATE_LIMIT_CHECK="6 per minute")
+    second = app_factory(RATE_LIMIT_CHECK="6 per minute")
+    token = first.test_client().post("/api/v1/admin/tokens", json={"label": "t"},
+                                     headers=admin_headers).get_json()["token"]
+    clients = [first.test_client(), second.test_client()]
+    statuses = [check(clients[n % 2], header_variants(token)[n % 3], "hi").status_code for n in range(12)]
+    assert statuses.count(200) == 6 and statuses.count(429) == 6
+
+
+@pytest.mark.skipif(not os.environ.get("PRECHECK_TEST_REDIS_URL"), reason="PRECHECK_TEST_REDIS_URL is not set "
+                    "(scripts/test.sh starts Debian's redis-server and sets it)")
+def test_hosts_sharing_redis_share_a_tokens_budget_exactly(app_factory, admin_headers, tmp_path):
+    """Item 2: two hosts (separate instance folders, so no shared counters file) and one Redis."""
+    redis_url = os.environ["PRECHECK_TEST_REDIS_URL"]
+    import redis
+    redis.Redis.from_url(redis_url).flushdb()
+    hosts = [app_factory(RATE_LIMIT_CHECK="10 per minute", REDIS_URL=redis_url, INSTANCE_PATH=str(tmp_path / f"host{n}"))
+             for n in range(2)]
+    token = hosts[0].test_client().post("/api/v1/admin/tokens", json={"label": "t"},
+                                        headers=admin_headers).get_json()["token"]
+    clients = [h.test_client() for h in hosts]
+    statuses = []
+    threads = [threading.Thread(target=lambda n=n: statuses.extend(
+        check(clients[n % 2], header_variants(token)[n % 6], "hi").status_code for _ in range(5))) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert statuses.count(200) == 10 and statuses.count(429) == 20
