@@ -63,6 +63,11 @@ class Draft:
         self.words: list[Word] = words(self.text)
         self.hits: dict[str, list[Hit]] = {}
         self.memo: dict = {}  # per-draft results rules share (e.g. work cues)
+        # what each rule weighed before deciding (cues, targets, scores), for `nlp.evaluate --verbose`
+        self.evidence: dict[str, dict] = {}
+        # the running rule and the categories it declared it reads (set by the engine)
+        self.reader: str | None = None
+        self.readable: frozenset[str] | None = None
         self._nlp = nlp
         self._word_starts = [w.start for w in self.words]
         self._windows: dict[tuple[int, int], tuple[object, list[int]]] = {}
@@ -105,4 +110,15 @@ class Draft:
         return not tail or bool(_SENTENCE_END.search(tail[-1:]))
 
     def found(self, category: str) -> list[Hit]:
+        """What the rule for `category` found; the running rule must have declared it in READS."""
+        if self.readable is not None and category not in self.readable:
+            raise UndeclaredRead(f"rule {self.reader!r} reads {category!r} without declaring it in READS")
         return self.hits.get(category, [])
+
+    def note(self, category: str, **evidence) -> None:
+        """Record what a rule weighed (shown by `nlp.evaluate --verbose`; never logged)."""
+        self.evidence.setdefault(category, {}).update(evidence)
+
+
+class UndeclaredRead(RuntimeError):
+    """A rule read another rule's findings without naming it in its READS."""

@@ -6,7 +6,7 @@ from nlp.draft import Draft
 from nlp.findings import INCOMPLETE, Finding
 from nlp.lists import NameLists
 from nlp.resources import Resources
-from nlp.rules import RULES
+from nlp.rules import RULES, ordered
 from nlp.settings import Settings
 from nlp.spans import utf16_offsets
 
@@ -29,7 +29,7 @@ class Engine:
         self.lists = lists
         self.settings = settings
         resources = Resources(nlp, lists, settings)
-        self._rules = [(rule, rule.Detector(resources)) for rule in RULES]
+        self._rules = [(rule, rule.Detector(resources)) for rule in ordered(RULES)]
 
     def check(self, text: str, context: Context = Context()) -> list[Finding]:
         """Findings for one draft, with start/end in UTF-16 code units."""
@@ -37,18 +37,27 @@ class Engine:
 
     def check_many(self, drafts: list[tuple[str, Context]]) -> list[list[Finding]]:
         """Findings for each draft, as check gives them one by one."""
-        return [self._findings(Draft(text, context or Context(), self.nlp, Deadline(self.budget_seconds)))
-                for text, context in drafts]
+        return [findings for findings, _ in self.explain_many(drafts)]
+
+    def explain_many(self, drafts: list[tuple[str, Context]]) -> list[tuple[list[Finding], dict[str, dict]]]:
+        """Findings for each draft, with the evidence each rule weighed (by category)."""
+        results = []
+        for text, context in drafts:
+            draft = Draft(text, context or Context(), self.nlp, Deadline(self.budget_seconds))
+            results.append((self._findings(draft), draft.evidence))
+        return results
 
     def _findings(self, draft: Draft) -> list[Finding]:
         complete = True
         for rule, detector in self._rules:
             try:
                 draft.deadline.check()
+                draft.reader, draft.readable = rule.CATEGORY, frozenset(rule.READS)
                 draft.hits[rule.CATEGORY] = detector.find(draft)
             except BudgetExceeded:
                 complete = False  # the rules that ran stand; the person is told the rest was not read
                 break
+        draft.reader = draft.readable = None
         units = utf16_offsets(draft.original)
         findings = [] if complete else [INCOMPLETE]
         for rule, _ in self._rules:

@@ -75,10 +75,18 @@ def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def _why(evidence: dict[str, dict], category: str) -> str:
+    """The evidence the rule for `category` weighed, one line, for --verbose."""
+    noted = evidence.get(category)
+    if not noted:
+        return ""
+    return "\n      why: " + "; ".join(f"{k}={v}" for k, v in noted.items())
+
+
 def score(engine: Engine, cases: list[dict]) -> Score:
     result = Score()
-    answers = engine.check_many([(c["text"], Context.from_json(c.get("context") or {})) for c in cases])
-    for case, findings in zip(cases, answers):
+    answers = engine.explain_many([(c["text"], Context.from_json(c.get("context") or {})) for c in cases])
+    for case, (findings, evidence) in zip(cases, answers):
         text = case["text"]
         result.cases += 1
         units = text.encode("utf-16-le")
@@ -96,13 +104,14 @@ def score(engine: Engine, cases: list[dict]) -> Score:
             ok = any(f.category == cat and (want is None or (f.start < want[1] and want[0] < f.end)) for f in findings)
             result.hit[cat] += ok
             if not ok:
-                result.misses[cat].append(f"{case['id']}: {text!r} (want {quote!r}; got {[(f.category, f.quote) for f in findings]})")
+                result.misses[cat].append(f"{case['id']}: {text!r} (want {quote!r}; got {[(f.category, f.quote) for f in findings]})"
+                                          + _why(evidence, cat))
         forbid = case.get("forbid", [])
         bad = [f for f in findings if "*" in forbid or f.category in forbid]
         result.clean += not bad
         for f in bad:
             result.wrong[f.category] += 1
-            result.misses["forbidden " + f.category].append(f"{case['id']}: {text!r} flagged {f.quote!r}")
+            result.misses["forbidden " + f.category].append(f"{case['id']}: {text!r} flagged {f.quote!r}" + _why(evidence, f.category))
         if "*" in forbid:
             result.benign += 1
             result.benign_clean += not bad

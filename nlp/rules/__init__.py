@@ -1,11 +1,13 @@
-"""The policy rules, one module per category of the contract, in the order they run.
+"""The policy rules, one module per category of the contract.
 
-Each module declares CATEGORY, CLAUSE, SEVERITY, MESSAGE and SUGGESTION and a
-Detector(resources) whose find(draft) returns Hits. Later rules may read what
-earlier ones found (draft.found(category)): child-photo and direct-message
-build on pupil-name, pupil-contact on contact-details and direct-message, so the
-order below matters.
+Each module declares CATEGORY, CLAUSE, SEVERITY, MESSAGE and SUGGESTION, READS
+(the categories whose findings it builds on, read with draft.found) and a
+Detector(resources) whose find(draft) returns Hits. The engine runs the rules in
+an order computed from READS (`ordered`), so a rule always runs after the rules
+it reads, and reading a category not declared in READS raises UndeclaredRead.
 """
+from graphlib import CycleError, TopologicalSorter
+
 from nlp.rules import (
     child_photo, contact_details, direct_message, offensive, pupil_contact, pupil_name, reputation,
     school_reference, staff_name, unsafe_link, work_discussion, working_hours,
@@ -15,3 +17,21 @@ RULES = (
     school_reference, staff_name, pupil_name, offensive, reputation, work_discussion, contact_details,
     direct_message, pupil_contact, unsafe_link, child_photo, working_hours,
 )
+
+
+def ordered(rules) -> tuple:
+    """The rules in an order where each runs after every rule named in its READS.
+
+    Raises ValueError on a READS naming no rule, or rules reading each other in a circle."""
+    by_category = {rule.CATEGORY: rule for rule in rules}
+    graph = {}
+    for rule in rules:
+        unknown = set(rule.READS) - set(by_category)
+        if unknown:
+            raise ValueError(f"rule {rule.CATEGORY!r} reads {sorted(unknown)}, which no rule finds")
+        graph[rule.CATEGORY] = set(rule.READS)
+    try:
+        order = list(TopologicalSorter(graph).static_order())
+    except CycleError as error:
+        raise ValueError(f"rules read each other in a circle: {error.args[1]}") from None
+    return tuple(by_category[category] for category in order)

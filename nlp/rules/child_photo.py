@@ -7,6 +7,7 @@ SEVERITY = "high"
 MESSAGE = ("This post has a photo or video and names a child. Policy 4.2: do not identify by name any "
            "children featured in photographs, and publish photos only with parents' written consent.")
 SUGGESTION = "Remove the child's name from the caption (or the photo from the post), and check consent is on file."
+READS = ("pupil-name",)
 
 
 class Detector:

@@ -11,6 +11,7 @@ SEVERITY = "high"
 MESSAGE = ("This shares a personal phone number or email address. Policy 4.1: staff should not use "
            "personal email or mobile phones to contact parents or children.")
 SUGGESTION = "Remove the number or address; point people to the school office or your school email instead."
+READS = ()
 
 # An address is read from its "@": the domain after it, then the local part in the 64 characters
 # before it. Searching for the local part first would scan up to 64 characters from every word of

@@ -10,6 +10,7 @@ SEVERITY = "high"
 MESSAGE = ("This looks like a private message to a pupil. Policy 4.2: staff should not direct-message "
            "students where the message is not public; 4.1: no contact with pupils from personal accounts.")
 SUGGESTION = "Don't send it; contact the pupil through the school's official channels (school email or learning platform)."
+READS = ("pupil-name",)
 
 # "Hi Mrs Shah," - a message that opens by addressing an adult is to a parent, not a pupil.
 _TO_ADULT = re.compile(r"^\W*(?:(?:hi|hey|hello|dear|good\s+(?:morning|afternoon|evening))\W+)?(?:" +

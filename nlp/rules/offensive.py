@@ -13,6 +13,7 @@ SEVERITY = "medium"
 MESSAGE = ("This language could offend a colleague, parent or pupil. Policy 4.1: staff should not post "
            "anything that could offend or be misinterpreted.")
 SUGGESTION = "Reword it without the swearing or insult."
+READS = ()
 
 # better-profanity's list mixes swearing with ordinary words ("three", "style", "dog"),
 # so from it only words that are not ordinary English are taken, plus these.

@@ -18,6 +18,7 @@ SEVERITY = "high"
 MESSAGE = ("This invites or engages pupils or parents on a personal account. Policy 4.1: staff will not "
            "invite, accept or engage in communications with parents or children in personal social media.")
 SUGGESTION = "Use the school's official channels (school email, the learning platform) for pupils and parents."
+READS = ("contact-details", "pupil-name", "direct-message")
 
 _APPS = r"(?:snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|facebook|fb|whats\s?app|twitter|x|discord|telegram|messenger|here|this\s+app|my\s+personal\s+(?:number|account|page|email|insta)|my\s+(?:mobile|phone|number|insta|snap|tiktok|page|account))"
 _INVITE = re.compile(

@@ -28,6 +28,7 @@ SEVERITY = "high"
 MESSAGE = ("This names a pupil. Policy 4.2: children must not be identified by name on social media, "
            "and 4.1 asks staff not to post about individual school matters.")
 SUGGESTION = "Remove the name, or use initials only; post pupils' news from the school account without surnames."
+READS = ("staff-name", "school-reference")
 
 _HANDLE = re.compile(r"(?<![\w@#./])([#@]?)([^\W_](?:[\w.]{0,60}\w)?)(?![\w@]|\.\w)")
 # Bounded repeats throughout: drafts can be 50,000 characters of anything, and an unbounded

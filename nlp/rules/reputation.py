@@ -16,6 +16,7 @@ SEVERITY = "medium"
 MESSAGE = ("This reads as a negative remark about the school, its staff, pupils or parents. Policy 1.5 and "
            "4.1: consider the school's reputation in any post related to it.")
 SUGGESTION = "Raise the concern in school (line manager, union rep or the head) rather than online."
+READS = ("school-reference", "staff-name", "pupil-name", "offensive")
 
 _TARGET = re.compile(r"""\b(?:
     (?:our|my|the|this|their)\s+(?:school|academy|college|trust|head(?:teacher)?|head\s+teacher|deputy(?:\s+head)?|principal|slt|leadership(?:\s+team)?|

@@ -10,6 +10,7 @@ SEVERITY = "medium"
 MESSAGE = ("This identifies the school or trust. Policy 4.1 asks staff to avoid posts about specific "
            "school matters, and 1.5 to protect the school's reputation.")
 SUGGESTION = "Leave out the school's name, hashtags and form groups, or post it from the school account."
+READS = ()
 
 # Between the words of one term: spaces or a hyphen, after a possessive ("St Piran's Primary").
 _TERM_GAP = re.compile(r"^(?:['’]s)?[ \t\u00a0]*-?[ \t\u00a0]*$")

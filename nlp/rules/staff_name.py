@@ -14,6 +14,7 @@ SEVERITY = "medium"
 MESSAGE = ("This names a colleague. Policy 4.1 asks staff not to post about individual school matters "
            "or anything that could offend another member of staff.")
 SUGGESTION = "Leave your colleague's name out, or ask them first and keep it off personal accounts."
+READS = ("school-reference",)
 
 
 _HANDLE = re.compile(r"(?<![\w@#])[@#]([^\W_][\w]{2,60})")

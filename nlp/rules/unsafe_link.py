@@ -11,6 +11,7 @@ CLAUSE = "4.2"
 SEVERITY = "medium"
 MESSAGE = "Policy 4.2: care must be taken that any links to external sites are appropriate and safe."
 SUGGESTION = "Link to the full https address of a site you trust."
+READS = ()
 
 # The public suffix list bundled with tldextract: no fetch at run time.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)

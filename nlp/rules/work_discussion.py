@@ -9,6 +9,7 @@ SEVERITY = "low"
 MESSAGE = ("This talks about your work at school. Policy 4.1: staff should not discuss any aspect of "
            "their work online, even without names.")
 SUGGESTION = "Keep work out of personal posts; share it in school channels instead."
+READS = ("pupil-name", "reputation", "school-reference")
 
 # Words and phrases that only come up when someone talks about working in a school.
 _CUES = re.compile(r"""\b(?:
@@ -108,6 +109,7 @@ class Detector:
         if draft.context.account == "school":
             return []
         cues = work_cues(draft)
+        draft.note(CATEGORY, cues=[draft.text[c.start:c.end] for c in cues], own_child=about_own_child(draft))
         if cues:
             return [cues[0]]
         # Naming a pupil, the school or a form group, or judging the school's parents

@@ -9,6 +9,7 @@ MESSAGE = ("This is being posted during working hours. Policy 4.1: personal site
            "or updated during working time; reasonable use is fine before or after working hours and "
            "during work breaks.")
 SUGGESTION = "Save it as a draft and post it at break, lunch or after work."
+READS = ()
 
 
 def in_working_hours(settings, local_time) -> bool:
