@@ -25,6 +25,10 @@ TWEET_WORD_NAME = (
     "standing ovation. Well done {w_first}! #poetryday"
 )
 
+# The same pupil by first name alone, praised for school work with no other school word: the
+# engine must read the tags and entities around the name (it tags a window of words around it).
+TWEET_WORD_NAME_ALONE = "Well done {w_first} on your award at the poetry competition today, so proud of you! #poetryday"
+
 FACEBOOK = (
     "What a week. Parents' evening on Tuesday ran until nearly nine, and I still have two sets of "
     "Year {p2_year} books to mark before Monday. Huge shout-out to {p2_full}, who finally cracked "
@@ -79,7 +83,8 @@ One more thing I wish I had known: the children remember far less of what you sa
 A second postscript, for the people who ask how I find time to write this. I don't, really. I write it in pieces: a paragraph on the train, a list of ideas on the back of a register, a few sentences while the kettle boils. Then on one evening a month I sit down and stitch the pieces together. It is, I have realised, the same way that a good term is built: not in one heroic effort, but in small pieces, done steadily, and joined up at the end.
 """
 
-TEXTS = {"short": TWEET, "short-word": TWEET_WORD_NAME, "medium": FACEBOOK, "long": BLOG}
+TEXTS = {"short": TWEET, "short-word": TWEET_WORD_NAME, "short-word-alone": TWEET_WORD_NAME_ALONE,
+         "medium": FACEBOOK, "long": BLOG}
 
 
 def fields(people: list[GeneratedPupil]) -> dict[str, str]:
