@@ -59,6 +59,8 @@ VARIABLES = (
              "the workers of a machine, and across hosts with PRECHECK_REDIS_URL."),
     Variable("PRECHECK_RATE_LIMIT_ADMIN", "RATE_LIMIT_ADMIN", "300 per minute", "limits",
              "Admin API requests allowed per admin credential, counted as checks are."),
+    Variable("PRECHECK_RATE_LIMIT_SIGN_IN", "RATE_LIMIT_SIGN_IN", "10 per minute; 60 per hour", "limits",
+             "Console sign-in attempts allowed per client address, right password or wrong (429 beyond)."),
     Variable("PRECHECK_REDIS_URL", "REDIS_URL", None, "redis",
              "Redis (redis://host:6379/0) holding the rate-limit counters, for several hosts that "
              "share one database; default: a counters file the workers of one machine share."),

@@ -5,16 +5,17 @@ audit, try a post). Forms are protected against cross-site request forgery by
 Flask-WTF; the protection is scoped to this blueprint, because the JSON API
 authenticates with bearer tokens that a browser never attaches on its own.
 """
-from datetime import timedelta, timezone
+from datetime import timezone
 
 from flask import Blueprint, g, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 
+from backend.console.data import SESSION_LIFETIME
+
 bp = Blueprint("console", __name__, url_prefix="/admin",
                template_folder="templates", static_folder="static")
 csrf = CSRFProtect()
-SESSION_LIFETIME = timedelta(hours=8)
 
 
 class ConsoleSessionInterface(SecureCookieSessionInterface):
@@ -30,7 +31,7 @@ def init_app(app) -> None:
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # a token lives as long as the signed-in session
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
-    app.config["PERMANENT_SESSION_LIFETIME"] = SESSION_LIFETIME  # a working day; Flask's default is 31 days
+    app.config["PERMANENT_SESSION_LIFETIME"] = SESSION_LIFETIME
     app.session_interface = ConsoleSessionInterface()
     csrf.init_app(app)
     app.register_blueprint(bp)

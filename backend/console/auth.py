@@ -1,7 +1,8 @@
 """Signing in and out, and the guard that sends anyone not signed in to the sign-in page."""
 from urllib.parse import urlsplit
 
-from flask import flash, g, redirect, render_template, request, session, url_for
+from flask import current_app, flash, g, redirect, render_template, request, session, url_for
+from limits import parse_many
 
 from backend.console import bp, data
 from backend.console.forms import SignInForm
@@ -12,9 +13,10 @@ PUBLIC_ENDPOINTS = {"console.sign_in", "console.static"}
 
 @bp.before_request
 def require_admin():
-    g.admin = data.admin_for_session(session.get("admin_id"), session.get("admin_key"))
+    g.admin = data.admin_for_session(session.get("admin_id"), session.get("admin_key"), session.get("sid"))
     if g.admin is None:
         session.pop("admin_id", None)
+        session.pop("sid", None)
         if request.endpoint not in PUBLIC_ENDPOINTS:
             return redirect(url_for("console.sign_in", next=request.full_path if request.method == "GET" else None))
 
@@ -35,21 +37,40 @@ def sign_in():
     problem = None
     if g.admin is not None and request.method == "GET":
         return redirect(_safe_next(next_url))
-    if form.validate_on_submit():
-        outcome = data.sign_in(form.email.data, form.password.data)
+    status = 200
+    if request.method == "POST" and not _sign_in_allowed_from_here():
+        problem, status = ("Too many sign-in attempts from this computer. Wait a minute, then try again.", 429)
+    elif form.validate_on_submit():
+        try:
+            outcome = data.sign_in(form.email.data, form.password.data)
+        except data.HashingBusy:
+            outcome = data.SignInOutcome(None, "The server is busy with other sign-ins. Try again in a moment.")
+            status = 503
         if outcome.admin is not None:
             session.clear()  # a fresh session (and CSRF token) for the signed-in admin
             session.permanent = True
             session["admin_id"] = outcome.admin.id
             session["admin_key"] = data.session_key(outcome.admin)
+            session["sid"] = data.open_session(outcome.admin)
             return redirect(_safe_next(next_url))
         problem = outcome.problem
+        status = 401 if status == 200 else status
     return render_template("console/sign_in.html", form=form, problem=problem, next_url=next_url,
-                           section=None), (401 if problem else 200)
+                           section=None), status
+
+
+def _sign_in_allowed_from_here() -> bool:
+    """Sign-in attempts per client address (PRECHECK_RATE_LIMIT_SIGN_IN), counted before any
+    password is hashed: anyone can reach this page, and each attempt costs an argon2 hash."""
+    limiter = current_app.extensions["precheck"].limiter.limiter
+    address = request.remote_addr or "unknown"
+    return all(limiter.hit(limit, "console-sign-in", address)
+               for limit in parse_many(current_app.config["RATE_LIMIT_SIGN_IN"]))
 
 
 @bp.route("/sign-out", methods=("POST",))
 def sign_out():
+    data.end_session(session.get("sid"))  # a copy of the cookie opens nothing any more
     session.clear()
     flash("You have signed out.", "info")
     return redirect(url_for("console.sign_in"))

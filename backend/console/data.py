@@ -5,18 +5,27 @@ written on the store's models, and bump lists_version in the same transaction
 exactly as a list upload does, so every worker picks them up the same way.
 """
 import hashlib
+import secrets
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import DateTime, Integer, String, case, delete, or_, select, update
+from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.auth import hash_password, issue_token, verify_password
-from backend.store import ROW_TYPES, AdminUser, AuditLog, Store, row_to_entry, utcnow
+from backend.store import ROW_TYPES, AdminUser, AuditLog, Base, Store, row_to_entry, utcnow
 
 MAX_FAILED_SIGN_INS = 5
 FAILURE_WINDOW = timedelta(minutes=15)
 LOCK_OUT = timedelta(minutes=15)
+SESSION_LIFETIME = timedelta(hours=8)  # a working day; Flask's default cookie lives 31 days
+# argon2 takes tens of milliseconds of CPU: one hash at a time per worker, and a sign-in that
+# cannot get the slot within HASHING_WAIT seconds is refused ("busy") rather than queued.
+HASHING_SLOTS = 1
+HASHING_WAIT = 2.0
+_hashing = threading.BoundedSemaphore(HASHING_SLOTS)
 # Hashed when the email is unknown, so a wrong email takes as long as a wrong password.
 _DUMMY_HASH = hash_password("not a real password")
 
@@ -49,11 +58,43 @@ def session_key(admin: AdminUser) -> str:
     return hashlib.sha256(admin.password_hash.encode()).hexdigest()[:32]
 
 
-def admin_for_session(admin_id, key) -> AdminUser | None:
-    if admin_id is None or key is None:
+class ConsoleSession(Base):
+    """A signed-in console session, held server-side: the cookie only names it, so signing out
+    ends it for every copy of the cookie. On the store's Base, so create_schema makes the table."""
+    __tablename__ = "console_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the cookie's random id
+    admin_id: Mapped[int] = mapped_column(Integer, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def _session_row_id(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def open_session(admin: AdminUser) -> str:
+    """A new server-side session for the admin; returns the id the cookie carries."""
+    session_id = secrets.token_urlsafe(32)
+    with store().session() as s, s.begin():
+        # sessions past their lifetime are gone for good
+        s.execute(delete(ConsoleSession).where(ConsoleSession.created_at < utcnow() - SESSION_LIFETIME))
+        s.add(ConsoleSession(id=_session_row_id(session_id), admin_id=admin.id, created_at=utcnow()))
+    return session_id
+
+
+def end_session(session_id: str | None) -> None:
+    if session_id:
+        with store().session() as s, s.begin():
+            s.execute(delete(ConsoleSession).where(ConsoleSession.id == _session_row_id(session_id)))
+
+
+def admin_for_session(admin_id, key, session_id=None) -> AdminUser | None:
+    if admin_id is None or key is None or not isinstance(session_id, str):
         return None
     with store().session() as s:
+        row = s.get(ConsoleSession, _session_row_id(session_id))
         admin = s.get(AdminUser, admin_id)
+    if row is None or row.admin_id != admin_id or utcnow() - _aware(row.created_at) > SESSION_LIFETIME:
+        return None
     if admin is None or admin.disabled or session_key(admin) != key:
         return None
     return admin
@@ -66,35 +107,67 @@ def _lock_message(until: datetime, now: datetime) -> str:
             "to reset the password.")
 
 
+class HashingBusy(Exception):
+    """Every password-hashing slot stayed taken: the sign-in is refused rather than queued."""
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    """argon2 with at most HASHING_SLOTS hashes at once in this worker: sign-in, which anyone can
+    reach, must not take the CPU that checks need."""
+    if not _hashing.acquire(timeout=HASHING_WAIT):
+        raise HashingBusy
+    try:
+        return verify_password(password_hash, password)
+    finally:
+        _hashing.release()
+
+
 def sign_in(email: str, password: str) -> SignInOutcome:
-    """Check a password, counting failures; after 5 in 15 minutes the account is locked for 15."""
+    """Check a password, counting failures; after 5 in 15 minutes the account is locked for 15.
+
+    The attempt is counted before argon2 runs, in one conditional UPDATE: parallel attempts
+    each take one of the 5, and none is verified once they are gone (a read, verify, write
+    let 40 parallel guesses through 27 times)."""
     email = (email or "").strip().lower()
     wrong = SignInOutcome(None, "The email or password is not right.")
     now = utcnow()
+    fresh = or_(AdminUser.first_failed_at.is_(None), AdminUser.first_failed_at < now - FAILURE_WINDOW)
     with store().session() as s, s.begin():
-        admin = s.execute(select(AdminUser).where(AdminUser.email == email).with_for_update()).scalar_one_or_none()
+        counted = s.execute(
+            update(AdminUser)
+            .where(AdminUser.email == email, AdminUser.disabled.is_(False),
+                   or_(AdminUser.locked_until.is_(None), AdminUser.locked_until <= now),
+                   or_(fresh, AdminUser.failed_sign_ins < MAX_FAILED_SIGN_INS))
+            .values(failed_sign_ins=case((fresh, 1), else_=AdminUser.failed_sign_ins + 1),
+                    first_failed_at=case((fresh, now), else_=AdminUser.first_failed_at))
+            .returning(AdminUser.id, AdminUser.failed_sign_ins)).first()
+        if counted is None:
+            admin = s.execute(select(AdminUser).where(AdminUser.email == email)).scalar_one_or_none()
+    if counted is None:
         if admin is None or admin.disabled:
-            verify_password(_DUMMY_HASH, password)
+            _verify(_DUMMY_HASH, password)  # a wrong email takes as long as a wrong password
             return wrong
         locked_until = _aware(admin.locked_until)
-        if locked_until and locked_until > now:
-            return SignInOutcome(None, _lock_message(locked_until, now))
-        if verify_password(admin.password_hash, password):
+        return SignInOutcome(None, _lock_message(locked_until if locked_until and locked_until > now
+                                                 else now + LOCK_OUT, now))
+    with store().session() as s, s.begin():
+        admin = s.get(AdminUser, counted.id)
+        password_hash = admin.password_hash
+    if _verify(password_hash, password):
+        with store().session() as s, s.begin():
+            admin = s.get(AdminUser, counted.id)
             admin.failed_sign_ins, admin.first_failed_at, admin.locked_until = 0, None, None
-            admin.last_sign_in_at = now
+            admin.last_sign_in_at = utcnow()
             s.add(AuditLog(actor=actor(admin), action="admin.sign-in", target=""))
-            return SignInOutcome(admin, None)
-        first = _aware(admin.first_failed_at)
-        if first is None or now - first > FAILURE_WINDOW:
-            admin.failed_sign_ins, admin.first_failed_at = 0, now
-        admin.failed_sign_ins += 1
-        if admin.failed_sign_ins >= MAX_FAILED_SIGN_INS:
-            admin.locked_until = now + LOCK_OUT
+        return SignInOutcome(admin, None)
+    if counted.failed_sign_ins >= MAX_FAILED_SIGN_INS:
+        with store().session() as s, s.begin():
+            admin = s.get(AdminUser, counted.id)
+            admin.locked_until = utcnow() + LOCK_OUT
             admin.failed_sign_ins, admin.first_failed_at = 0, None
-            s.add(AuditLog(actor=actor(admin), action="admin.locked-out", target="",
-                           count=MAX_FAILED_SIGN_INS))
-            return SignInOutcome(None, _lock_message(admin.locked_until, now))
-        return wrong
+            s.add(AuditLog(actor=actor(admin), action="admin.locked-out", target="", count=MAX_FAILED_SIGN_INS))
+            return SignInOutcome(None, _lock_message(admin.locked_until, utcnow()))
+    return wrong
 
 
 # -- lists ------------------------------------------------------------------------------
