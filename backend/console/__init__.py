@@ -42,6 +42,22 @@ def refuse_forged_forms():
     csrf.protect()
 
 
+# Scripts and styles come only from the console's own static files; no other site may frame it.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; "
+                           "object-src 'none'")
+
+
+@bp.after_request
+def protective_headers(response):
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response.headers["X-Frame-Options"] = "DENY"  # frame-ancestors for browsers that predate it
+    # pages list pupils and tokens: nothing is kept for the next person at a shared office PC
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"
+    return response
+
+
 @bp.app_template_filter("when")
 def when(moment) -> str:
     """A stored UTC time as the school reads it: in its time zone, day first."""

@@ -1,5 +1,6 @@
 """Issue 12 in the console: lock-out counted atomically (item 4), sign-in limited per address with
 bounded hashing (item 5), sign-out ending the session server-side (item 6)."""
+import re
 import threading
 import time
 
@@ -98,3 +99,25 @@ def test_password_hashing_runs_one_at_a_time_per_worker(app, monkeypatch):
     # each is answered: refused as wrong, or as busy when no slot came free in time
     assert len(statuses) == 8 and set(statuses) <= {401, 503} and most
     assert max(most) <= data.HASHING_SLOTS
+
+
+CONSOLE_PAGES = ["/admin/", "/admin/pupils", "/admin/staff", "/admin/school-terms", "/admin/tokens",
+                 "/admin/settings", "/admin/audit", "/admin/try"]
+
+
+def test_every_console_page_forbids_framing_caching_and_inline_script(app, admin_client):
+    """Item 7: no CSP, no frame protection, and pages listing pupils cacheable on a shared PC."""
+    anonymous = app.test_client()
+    answers = [admin_client.get(path) for path in CONSOLE_PAGES] + [anonymous.get("/admin/sign-in"),
+                                                                     anonymous.get("/admin/pupils")]
+    for response in answers:
+        csp = response.headers.get("Content-Security-Policy", "")
+        assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp, response.request.path
+        assert "unsafe-inline" not in csp
+        assert response.headers.get("Cache-Control") == "no-store"
+        assert response.headers.get("X-Frame-Options") == "DENY"
+        html = response.get_data(as_text=True)
+        # what the policy would block: inline scripts, handlers and style attributes
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), response.request.path
+        assert not re.search(r"\son[a-z]+=|\sstyle=", html), response.request.path
+    assert any(response.status_code == 200 for response in answers)
