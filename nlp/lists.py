@@ -39,12 +39,15 @@ class NameLists:
 
 
 class ListFormatError(ValueError):
-    """The file cannot be used; `line` is its 1-based line number (0: the file as a whole)."""
+    """The file cannot be used; `line` is its 1-based line number (0: the file as a whole).
+    `quoted` is what the message shows of the file itself (names, headers): `problem` includes it,
+    for the admin who sent the file; `summary` leaves it out, for the console's session cookie."""
 
-    def __init__(self, line: int, problem: str):
-        super().__init__(f"line {line}: {problem}" if line else problem)
+    def __init__(self, line: int, problem: str, quoted: str = ""):
         self.line = line
-        self.problem = problem
+        self.problem = problem + quoted
+        self.summary = problem
+        super().__init__(f"line {line}: {self.problem}" if line else self.problem)
 
 
 @dataclass
@@ -117,7 +120,8 @@ def _read(data: bytes, columns: dict, required: tuple[str, ...]):
     missing = [name for name in required if name not in index]
     if missing:
         expected = " or ".join(f'"{columns[m][0]}"/"{columns[m][1]}"' if len(columns[m]) > 1 else f'"{columns[m][0]}"' for m in missing)
-        raise ListFormatError(1, f"missing required column {expected}; the header line was: {', '.join(h.strip() for h in header) or '(blank)'}")
+        raise ListFormatError(1, f"missing required column {expected}",
+                              f"; the header line was: {', '.join(h.strip() for h in header) or '(blank)'}")
     rows = []
     line = 1
     try:

@@ -18,11 +18,27 @@ bp = Blueprint("console", __name__, url_prefix="/admin",
 csrf = CSRFProtect()
 
 
+# Flashed messages wait in the (signed, readable) session cookie until shown: a few short ones
+# at most, so nothing can grow the cookie past what browsers and servers accept (a 62 KB
+# cookie answered 431 on every page, locking the admin out).
+MAX_FLASHES = 5
+MAX_FLASH_LENGTH = 300
+
+
 class ConsoleSessionInterface(SecureCookieSessionInterface):
-    """Marks the session cookie Secure whenever the console is reached over https."""
+    """Marks the session cookie Secure whenever the console is reached over https, and bounds
+    the flashed messages it carries."""
 
     def get_cookie_secure(self, app) -> bool:
         return bool(app.config["SESSION_COOKIE_SECURE"]) or request.is_secure
+
+    def save_session(self, app, session, response) -> None:
+        flashes = session.get("_flashes")
+        if flashes:
+            session["_flashes"] = [(category, message if len(message) <= MAX_FLASH_LENGTH
+                                    else message[:MAX_FLASH_LENGTH - 1] + "…")
+                                   for category, message in flashes[-MAX_FLASHES:]]
+        super().save_session(app, session, response)
 
 
 def init_app(app) -> None:

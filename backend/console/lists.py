@@ -200,7 +200,10 @@ def upload(kind):
     try:
         PARSERS[kind](raw)
     except ListFormatError as err:
-        flash(f"“{file.filename}” cannot be used, so nothing was changed: {err}", "error")
+        # the message names the line and the problem, never the file's contents: a flash lives in the cookie
+        where = f"line {err.line}: " if err.line else ""
+        name = file.filename if len(file.filename) <= 80 else file.filename[:79] + "…"
+        flash(f"“{name}” cannot be used, so nothing was changed: {where}{err.summary}", "error")
         return redirect(url_for(spec.endpoint))
     upload_id = uploads.keep(g.admin.id, kind, file.filename, raw)
     return redirect(url_for("console.preview_upload", kind=kind, upload_id=upload_id))

@@ -1,5 +1,6 @@
 """Issue 12 in the console: lock-out counted atomically (item 4), sign-in limited per address with
 bounded hashing (item 5), sign-out ending the session server-side (item 6)."""
+import io
 import re
 import threading
 import time
@@ -121,3 +122,24 @@ def test_every_console_page_forbids_framing_caching_and_inline_script(app, admin
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), response.request.path
         assert not re.search(r"\son[a-z]+=|\sstyle=", html), response.request.path
     assert any(response.status_code == 200 for response in answers)
+
+
+def session_of(app, client) -> dict:
+    cookie = client.get_cookie("session")
+    return app.session_interface.get_signing_serializer(app).loads(cookie.value) if cookie else {}
+
+
+def test_a_refused_upload_flashes_no_data_from_the_file_and_the_cookie_stays_small(app, admin_client):
+    """Item 8: an upload error flashed a CSV line into the readable cookie; a 20,000-column
+    header made a 62 KB cookie that answered 431 on every page."""
+    header = ",".join(f"Zephyrine{n} Quillfeather{n}" for n in range(20_000)).encode()
+    page = csrf_token(admin_client.get("/admin/pupils").get_data(as_text=True))
+    response = admin_client.post("/admin/pupils/upload", content_type="multipart/form-data", data={
+        "csrf_token": page, "file": (io.BytesIO(header + b"\nAisha,Khan\n"), "x" * 2000 + ".csv")})
+    assert response.status_code == 302
+    flashed = session_of(app, admin_client).get("_flashes", [])
+    assert flashed and all("Zephyrine" not in message for _, message in flashed)
+    assert all(len(message) <= 300 for _, message in flashed)
+    assert len(admin_client.get_cookie("session").value) < 4096
+    shown = admin_client.get("/admin/pupils")
+    assert shown.status_code == 200 and "missing required column" in shown.get_data(as_text=True)
