@@ -62,6 +62,7 @@ _PRAISE_BEFORE = re.compile(r"\b(?:well\s+done|congratulations|congrats|so\s+pro
 _SCHOOLWORK_AFTER = re.compile(r"^[\s,!]*(?:on|for|with)\b[^.!?\n]{0,40}?\b(?:prizes?|awards?|certificates?|merits?|results|grades|"
                                r"exams?|tests?|mocks?|gcses?|a[- ]?levels?|sats|poems?|poetry|essays?|spelling|reading|house\s+points?|"
                                r"star\s+of\s+the\s+week|badges?|prefect|head\s+(?:girl|boy)|part\s+in\s+the\s+(?:play|show|nativity))\b", re.I)
+_ADDRESSED_AFTER = re.compile(r"^\s{0,2},\s{0,2}(?:you|your|u|ur|thanks|thank\s+you)\b", re.I)
 _NAME_LIKE = re.compile(r"[A-Z][^\W\d_A-Z][^\W\d_]*")  # "Rauf", "Mir"; not "I", "I've", "PE"
 _GREETING = re.compile(r"^\s{0,8}(?:(?:hi|hey|hello|dear|morning|afternoon|evening|hiya|yo)\s{0,8})?$", re.I)
 GREETING_SPAN = 24  # a greeting is read from the draft's first characters, never from a long slice
@@ -307,9 +308,13 @@ class Detector:
         # a colleague shares this first name: without a form or class beside it, take it for the adult
         if (tuple(x.key for x in ws[i:j + 1]) in self.staff.first) and not pinned:
             return False
-        if ordinary and not pinned and w.key not in draft.memo.get("pupil_named_in_full", ()):
+        if ordinary and not pinned and w.key not in draft.memo.get("pupil_named_in_full", ()) \
+                and not _praised_for_schoolwork(draft, i, j) \
+                and not (vocative and _ADDRESSED_AFTER.match(draft.text[ws[j].end:ws[j].end + 12])):
             # only here does a rule need the pipeline: a name that is also an ordinary word, not
-            # already named in full earlier in the draft (then it is that pupil again)
+            # already named in full earlier in the draft (then it is that pupil again) nor praised
+            # for school work ("Well done Summer on your results": only a person is praised so) nor
+            # addressed at the start of a message ("Summer, you left your planner")
             token = draft.token_at(w.start)
             # the small model's entity labels on rare names are unreliable, so they only
             # count against names that are ordinary words ("Jordan", "Chelsea")

@@ -191,3 +191,29 @@ def test_staff_shapes(found, text, quote):
 ])
 def test_staff_shapes_hard_negatives(found, text):
     assert not staff_names(found(text))
+
+
+@pytest.mark.parametrize("text, context", [
+    ("Well done Faith on your spelling test", {}),  # praised for school work
+    ("Faith, you left your planner on my desk", {"surface": "message"}),  # addressed in a message
+])
+def test_a_word_name_decided_without_the_pipeline(found, monkeypatch, text, context):
+    from nlp.draft import Draft
+
+    def no_tagging(self, index):
+        raise AssertionError("the pipeline was asked")
+    monkeypatch.setattr(Draft, "token_at", no_tagging)
+    assert "Faith" in pupil_names(found(text, **context))
+
+
+def test_a_word_name_otherwise_asks_the_pipeline(found, monkeypatch):
+    from nlp.draft import Draft
+    asked = []
+    original = Draft.token_at
+
+    def recording(self, index):
+        asked.append(index)
+        return original(self, index)
+    monkeypatch.setattr(Draft, "token_at", recording)
+    found("Faith stayed behind to help me tidy the classroom")
+    assert asked
