@@ -61,6 +61,12 @@ VARIABLES = (
              "Admin API requests allowed per admin credential, counted as checks are."),
     Variable("PRECHECK_RATE_LIMIT_SIGN_IN", "RATE_LIMIT_SIGN_IN", "10 per minute; 60 per hour", "limits",
              "Console sign-in attempts allowed per client address, right password or wrong (429 beyond)."),
+    Variable("PRECHECK_MAX_NAME_FINDINGS", "MAX_NAME_FINDINGS", 25, "int",
+             "Most pupil and staff names one check marks; beyond it one whole-post finding says the "
+             "post names many people (and the audit log records the token)."),
+    Variable("PRECHECK_NAME_FINDINGS_PER_HOUR", "NAME_FINDINGS_PER_HOUR", "2000 per hour", "limits",
+             "Name findings one staff token receives (limits notation); beyond it names are withheld "
+             "behind one whole-post finding and the audit log records the token."),
     Variable("PRECHECK_REDIS_URL", "REDIS_URL", None, "redis",
              "Redis (redis://host:6379/0) holding the rate-limit counters, for several hosts that "
              "share one database; default: a counters file the workers of one machine share."),

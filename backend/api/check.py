@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, g, jsonify
 from backend.api.bodies import json_object
 from backend.auth import require_staff
 from backend.errors import ApiError
+from backend.namecaps import cap_name_findings
 from backend.ratelimit import charge_check
 from nlp import Context, ContextError
 
@@ -24,7 +25,7 @@ def check_draft(text: str, context: Context):
     # The store may already hold a version this worker has not built yet (an upload a moment
     # ago, through another worker): wait briefly for it rather than answer from stale lists.
     current = current_app.extensions["precheck"].engines.current(at_least=g.lists_version)
-    return current.engine.check(text, context), current
+    return cap_name_findings(current.engine.check(text, context)), current
 
 
 @bp.post("/check")

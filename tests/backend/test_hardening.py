@@ -98,3 +98,47 @@ def test_hosts_sharing_redis_share_a_tokens_budget_exactly(app_factory, admin_he
     for t in threads:
         t.join()
     assert statuses.count(200) == 10 and statuses.count(429) == 20
+
+
+FIRSTS = ["Zephyrine", "Oriel", "Thaddeus", "Isolde", "Peregrine", "Ottoline", "Lysander", "Clementine"]
+LASTS = ["Quillfeather", "Brackenbury", "Wolverstone", "Fairweather", "Ashdown", "Kingsley", "Holloway", "Marchbank"]
+PEOPLE = [(f, l) for f in FIRSTS for l in LASTS]  # 64 pupils
+
+
+def name_findings(response):
+    return [f for f in response.get_json()["findings"] if f["category"] == "pupil-name"]
+
+
+def test_one_check_marks_a_bounded_number_of_names_and_the_audit_log_says_who_asked(app_factory, admin_headers):
+    """Item 3: one request listing 1,519 candidates answered exactly which were pupils."""
+    app = app_factory(MAX_NAME_FINDINGS=25)
+    client = app.test_client()
+    put_csv(client, admin_headers, "pupils", ("first_name,last_name\n" + "".join(f"{f},{l}\n" for f, l in PEOPLE)).encode())
+    token = client.post("/api/v1/admin/tokens", json={"label": "t"}, headers=admin_headers).get_json()
+    staff = {"Authorization": f"Bearer {token['token']}"}
+    text = "Well done in class today to " + ", ".join(f"{f} {l}" for f, l in PEOPLE)
+    found = name_findings(check(client, staff, text))
+    marked = [f for f in found if f["end"] > f["start"]]
+    whole = [f for f in found if f["end"] == f["start"] == 0]
+    assert len(marked) == 25 and len(whole) == 1 and "many people" in whole[0]["message"]
+    entries = [e for e in app.extensions["precheck"].store.audit_log() if e.action == "check.name-cap"]
+    assert len(entries) == 1 and entries[0].actor == f"staff-token:{token['id']}" and entries[0].count == 64
+    few = name_findings(check(client, staff, "Great work from Oriel Ashdown in class"))
+    assert [f["quote"] for f in few] == ["Oriel Ashdown"]  # an ordinary post is untouched
+
+
+def test_a_token_receives_a_bounded_number_of_name_findings_an_hour(app_factory, admin_headers):
+    """Item 3: and many small requests do not make up for it."""
+    app = app_factory(MAX_NAME_FINDINGS=25, NAME_FINDINGS_PER_HOUR="30 per hour")
+    client = app.test_client()
+    put_csv(client, admin_headers, "pupils", ("first_name,last_name\n" + "".join(f"{f},{l}\n" for f, l in PEOPLE)).encode())
+    token = client.post("/api/v1/admin/tokens", json={"label": "t"}, headers=admin_headers).get_json()
+    staff = {"Authorization": f"Bearer {token['token']}"}
+    batches = [PEOPLE[:20], PEOPLE[20:40]]
+    first = name_findings(check(client, staff, "In class today: " + ", ".join(f"{f} {l}" for f, l in batches[0])))
+    assert len(first) == 20
+    second = name_findings(check(client, staff, "In class today: " + ", ".join(f"{f} {l}" for f, l in batches[1])))
+    assert len(second) == 1 and second[0]["start"] == second[0]["end"] == 0 and second[0]["quote"] == ""
+    assert not any(l in str(second) for _, l in batches[1])
+    entries = [e for e in app.extensions["precheck"].store.audit_log() if e.action == "check.name-budget"]
+    assert len(entries) == 1 and entries[0].actor == f"staff-token:{token['id']}"
