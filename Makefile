@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test bench lock
+.PHONY: run install test bench lock textcat
 
 run: install
 	@$(PY) -m backend.bootstrap --host $(HOST) --port $(PORT)
@@ -22,6 +22,10 @@ test:
 
 bench:
 	bash scripts/bench.sh
+
+# Retrain the work-talk/reputation classifier (nlp/textcat/model) from tests/data and nlp/textcat/written.jsonl.
+textcat:
+	$(PY) -m nlp.train
 
 # Re-pin requirements*.txt (with hashes) after editing requirements*.in.
 lock:
