@@ -16,6 +16,9 @@ LAST_VARIANT_SIMILARITY = 0.85
 MIN_VARIANT_LENGTH = 3
 MIN_SHORT_NAME = 3
 MIN_NEAR_LENGTH = 5  # shorter names have no edit-distance variants (see phonetic.allowed_edits)
+# A longer word is no name; its deletions would grow with the square of its length (a draft
+# may hold a 50,000-letter "word").
+MAX_NEAR_LENGTH = 24
 # Particles of a surname that never stand for it alone: "de la Cruz" is not "Cruz" or "de".
 _PARTICLES = frozenset("de la le da di du del della des van von der den ter ten dos das bin binti ibn al el abu bint st".split())
 _NEAR_CACHE_SIZE = 4096
@@ -110,7 +113,7 @@ class NameBook:
         up with up to one (two from 8 letters) deleted, so the cost does not grow with the list.
         """
         joined = "".join(words)
-        if len(joined) < MIN_NEAR_LENGTH:
+        if not MIN_NEAR_LENGTH <= len(joined) <= MAX_NEAR_LENGTH:
             return set()
         cache_key = (index is self._first_near, words)
         cached = self._near_cache.get(cache_key)
@@ -158,7 +161,7 @@ class NameBook:
 
 def _index_near(index: dict, name: tuple) -> None:
     joined = "".join(name)
-    if len(joined) >= MIN_NEAR_LENGTH:
+    if MIN_NEAR_LENGTH <= len(joined) <= MAX_NEAR_LENGTH:
         for deleted in deletions(anglicised(joined), 1):
             index[deleted].add(name)
 
