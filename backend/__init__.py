@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from backend import cli, console, errors, ratelimit  # noqa: F401  (registers worker-memory:// and precheck-file://)
 from backend.auth import bearer_token, token_hash
-from backend.api import check, health, languagetool, lists, settings, tokens
+from backend.api import check, health, languagetool, lists, schools, settings, tokens
 from backend.config import ConfigError, database_url, load_config
 from backend.engines import EngineHolder
 from backend.logs import logging_config
@@ -118,9 +118,10 @@ def create_app(test_config: dict | None = None) -> Flask:
          allow_headers=["Authorization", "Content-Type"], methods=["GET", "POST", "PUT", "DELETE"],
          max_age=600)
     # checks are counted per token id once authenticated (backend.ratelimit.charge_check)
-    for admin_bp in (lists.bp, tokens.bp, settings.bp):
+    for admin_bp in (lists.bp, tokens.bp, settings.bp, schools.bp):
         limiter.limit(lambda: app.config["RATE_LIMIT_ADMIN"])(admin_bp)
-    for blueprint in (health.bp, check.bp, languagetool.bp, lists.bp, tokens.bp, settings.bp):
+    app.url_value_preprocessor(schools.pop_school_slug)
+    for blueprint in (health.bp, check.bp, languagetool.bp, lists.bp, tokens.bp, settings.bp, schools.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     app.after_request(_no_store_api_answers)

@@ -14,6 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app, g, request
 
 from backend.errors import ApiError
+from backend.store import DEFAULT_SCHOOL_ID
 
 TOKEN_PREFIX = {"staff": "pcs_", "admin": "pca_"}
 _passwords = PasswordHasher()
@@ -31,10 +32,11 @@ def token_hint(token: str) -> str:
     return token[:8]
 
 
-def issue_token(store, kind: str, label: str, actor: str):
-    """Create a token; returns (row, the token itself, which is shown once and never stored)."""
+def issue_token(store, kind: str, label: str, actor: str, school_id: int | None = None):
+    """Create a token of a school (school_id None: a staff token of the default school, an admin
+    token of the trust); returns (row, the token itself, which is shown once and never stored)."""
     token = new_token(kind)
-    row = store.add_token(kind, label, token_hash(token), token_hint(token), actor)
+    row = store.add_token(kind, label, token_hash(token), token_hint(token), actor, school_id)
     return row, token
 
 
@@ -62,8 +64,9 @@ def _unauthorized(what: str) -> ApiError:
 
 
 def authenticate_staff(token: str | None) -> bool:
-    """Whether `token` is a live staff token; if so sets g.actor and g.lists_version (the
-    store's, read in the same query as the token). Every way a staff token is presented
+    """Whether `token` is a live staff token; if so sets g.actor, g.school_id (the token's own
+    school: its lists, settings and engine) and g.lists_version (that school's, read in the same
+    query as the token). Every way a staff token is presented
     (bearer header, LanguageTool path or apiKey) comes through here."""
     if not token:
         return False
@@ -71,6 +74,7 @@ def authenticate_staff(token: str | None) -> bool:
     if row is None:
         return False
     g.actor = f"staff-token:{row.id}"
+    g.school_id = row.school_id
     return True
 
 
@@ -84,21 +88,55 @@ def require_staff(view):
     return wrapped
 
 
+def _school_refused() -> ApiError:
+    # The same answer whether or not another school by that slug exists: nothing about it leaks.
+    return ApiError(403, "forbidden", "This admin token is for one school only: it cannot act on other "
+                    "schools or on the trust's schools.")
+
+
+def _authenticate_admin() -> None:
+    """Sets g.actor and g.admin_school_id (None: the trust's admin) or raises 401."""
+    token = bearer_token()
+    if token is None:
+        raise _unauthorized("admin token")
+    given = token_hash(token)
+    configured = current_app.config.get("ADMIN_TOKEN")
+    if configured and hmac.compare_digest(given, token_hash(configured)):
+        g.actor, g.admin_school_id = "admin-token:env", None
+    else:
+        row = current_app.extensions["precheck"].store.find_token(given, "admin")
+        if row is None:
+            raise _unauthorized("admin token")
+        g.actor, g.admin_school_id = f"admin-token:{row.id}", row.school_id
+
+
 def require_admin(view):
-    """Only for the bootstrap PRECHECK_ADMIN_TOKEN or a live stored admin token; sets g.actor."""
+    """Only for the bootstrap PRECHECK_ADMIN_TOKEN or a live stored admin token. Sets g.actor and
+    g.school_id, the school the call acts on: the one named in the URL (/schools/<slug>/…), else
+    a school admin's own school, else the default school. A school admin naming another school: 403."""
     @wraps(view)
     def wrapped(*args, **kwargs):
-        token = bearer_token()
-        if token is None:
-            raise _unauthorized("admin token")
-        given = token_hash(token)
-        configured = current_app.config.get("ADMIN_TOKEN")
-        if configured and hmac.compare_digest(given, token_hash(configured)):
-            g.actor = "admin-token:env"
+        _authenticate_admin()
+        slug = g.pop("school_slug", None)
+        if slug is None:
+            g.school_id = g.admin_school_id or DEFAULT_SCHOOL_ID
         else:
-            row = current_app.extensions["precheck"].store.find_token(given, "admin")
-            if row is None:
-                raise _unauthorized("admin token")
-            g.actor = f"admin-token:{row.id}"
+            school = current_app.extensions["precheck"].store.school_by_slug(slug)
+            if g.admin_school_id is not None and (school is None or school.id != g.admin_school_id):
+                raise _school_refused()
+            if school is None:
+                raise ApiError(404, "not_found", f"There is no school with the slug {slug[:40]!r}.")
+            g.school_id = school.id
+        return view(*args, **kwargs)
+    return wrapped
+
+
+def require_trust_admin(view):
+    """Only for the trust's admin tokens (not a school's); sets g.actor."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        _authenticate_admin()
+        if g.admin_school_id is not None:
+            raise _school_refused()
         return view(*args, **kwargs)
     return wrapped

@@ -7,14 +7,29 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from backend.auth import hash_password, issue_token
+from backend.store import DEFAULT_SCHOOL_ID, SchoolError
 from backend.uploads import parse_list
 from nlp.lists import PARSERS, ListFormatError
 
 ACTOR = "cli"
+SCHOOL_HELP = "the school's slug (default: the default school)"
 
 
 def _store():
     return current_app.extensions["precheck"].store
+
+
+def _school(slug: str | None):
+    """The school a command acts on; None for the default school when no slug is given."""
+    if slug is None:
+        return _store().school(DEFAULT_SCHOOL_ID)
+    school = _store().school_by_slug(slug)
+    if school is None:
+        raise click.ClickException(f"there is no school with the slug {slug!r} (see list-schools)")
+    return school
+
+
+school_option = click.option("--school", "school_slug", metavar="SLUG", default=None, help=SCHOOL_HELP)
 
 
 @click.command("init-db")
@@ -28,10 +43,12 @@ def init_db():
 @click.command("create-staff-token")
 @with_appcontext
 @click.argument("label")
-def create_staff_token(label):
+@school_option
+def create_staff_token(label, school_slug):
     """Issue a staff access token for the extension; it is printed once, only its hash is kept."""
-    row, token = issue_token(_store(), "staff", label, ACTOR)
-    click.echo(f"staff token {row.id} for {label!r} (shown once; paste it into the extension's "
+    school = _school(school_slug)
+    row, token = issue_token(_store(), "staff", label, ACTOR, school.id)
+    click.echo(f"staff token {row.id} of {school.slug} for {label!r} (shown once; paste it into the extension's "
                f"options as the Access token):", err=True)
     click.echo(token)
 
@@ -39,10 +56,14 @@ def create_staff_token(label):
 @click.command("create-admin-token")
 @with_appcontext
 @click.option("--label", default="admin API", show_default=True)
-def create_admin_token(label):
+@click.option("--school", "school_slug", metavar="SLUG", default=None,
+              help="an admin token of this school alone (default: the trust's, for every school)")
+def create_admin_token(label, school_slug):
     """Issue an admin API token; printed once, only its hash is kept."""
-    row, token = issue_token(_store(), "admin", label, ACTOR)
-    click.echo(f"admin token {row.id} (shown once; use it as 'Authorization: Bearer <token>'):", err=True)
+    school_id = _school(school_slug).id if school_slug else None
+    row, token = issue_token(_store(), "admin", label, ACTOR, school_id)
+    whose = f"school {school_slug}" if school_slug else "the trust"
+    click.echo(f"admin token {row.id} of {whose} (shown once; use it as 'Authorization: Bearer <token>'):", err=True)
     click.echo(token)
 
 
@@ -59,9 +80,13 @@ def revoke_token(token_id):
 
 @click.command("list-tokens")
 @with_appcontext
-def list_tokens():
-    """Show every token's id, kind, label, last use and whether it is revoked (never the token)."""
-    for row in _store().tokens():
+@school_option
+def list_tokens(school_slug):
+    """Show a school's tokens (without --school, the default school's and the trust's admin tokens):
+    id, kind, label, last use and whether it is revoked (never the token)."""
+    school = _school(school_slug)
+    rows = _store().tokens(school_id=school.id) + ([] if school_slug else _store().tokens(school_id=None))
+    for row in sorted(rows, key=lambda r: r.id):
         state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "live"
         used = f"{row.last_used_at:%Y-%m-%d %H:%M}" if row.last_used_at else "never"
         click.echo(f"{row.id:5d}  {row.kind:5}  {row.hint}…  {state:18}  last used {used:16}  {row.label}")
@@ -71,21 +96,26 @@ def list_tokens():
 @with_appcontext
 @click.argument("kind", type=click.Choice(list(PARSERS)))
 @click.argument("file", type=click.File("rb"))
-def import_list(kind, file):
-    """Replace the KIND list (pupils, staff, school-terms) with a CSV FILE."""
+@school_option
+def import_list(kind, file, school_slug):
+    """Replace a school's KIND list (pupils, staff, school-terms) with a CSV FILE."""
+    school = _school(school_slug)
     try:
         parsed = parse_list(kind, file.read())
     except ListFormatError as err:
         raise click.ClickException(f"{file.name}: {err}; the {kind} list was not changed") from None
-    version = _store().replace_list(kind, parsed.entries, ACTOR)
-    click.echo(f"{kind}: {len(parsed.entries)} entries in force (lists_version {version})")
+    version = _store().replace_list(kind, parsed.entries, ACTOR, school.id)
+    click.echo(f"{school.slug} {kind}: {len(parsed.entries)} entries in force (lists_version {version})")
 
 
 @click.command("create-admin")
 @with_appcontext
 @click.argument("email")
-def create_admin(email):
+@click.option("--school", "school_slug", metavar="SLUG", default=None,
+              help="an account for this school alone (default: the trust's, for every school)")
+def create_admin(email, school_slug):
     """Create an admin console account, or reset its password (PRECHECK_ADMIN_PASSWORD or a prompt)."""
+    school_id = _school(school_slug).id if school_slug else None
     if "@" not in email:
         raise click.ClickException(f"{email!r} is not an email address")
     password = os.environ.get("PRECHECK_ADMIN_PASSWORD")
@@ -95,11 +125,32 @@ def create_admin(email):
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     if len(password) < 10:
         raise click.ClickException("the password must be at least 10 characters long")
-    _, created = _store().upsert_admin(email, hash_password(password), ACTOR)
+    _, created = _store().upsert_admin(email, hash_password(password), ACTOR, school_id)
     click.echo(f"{'created' if created else 'reset the password of'} admin account {email.strip().lower()}")
+
+
+@click.command("create-school")
+@with_appcontext
+@click.argument("slug")
+@click.argument("name")
+def create_school(slug, name):
+    """Add a school to the trust: SLUG (2-40 of a-z, 0-9, -) and its NAME."""
+    try:
+        school = _store().create_school(slug, name, ACTOR)
+    except SchoolError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"school {school.slug} ({school.name}) created")
+
+
+@click.command("list-schools")
+@with_appcontext
+def list_schools():
+    """Show every school of the trust: slug, lists_version and name."""
+    for school in _store().schools():
+        click.echo(f"{school.slug:40}  version {school.lists_version:<6d}  {school.name}")
 
 
 def register(app) -> None:
     for command in (init_db, create_staff_token, create_admin_token, revoke_token, list_tokens,
-                    import_list, create_admin):
+                    import_list, create_admin, create_school, list_schools):
         app.cli.add_command(command)

@@ -51,4 +51,5 @@ def cap_name_findings(findings: list[Finding]) -> list[Finding]:
 def _audit(action: str, count: int) -> None:
     """Record that this token reached a cap (who and how many, never the names), once an hour."""
     if current_app.extensions["precheck"].limiter.limiter.hit(AUDIT_AT_MOST, "name-cap-audit", action, g.actor):
-        current_app.extensions["precheck"].store.audit(g.actor, action, target=g.actor, count=count)
+        current_app.extensions["precheck"].store.audit(g.actor, action, target=g.actor, count=count,
+                                                       school_id=g.school_id)

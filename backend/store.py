@@ -1,19 +1,24 @@
-"""The store: name lists, settings, tokens, admin accounts and the audit log.
+"""The store: schools, their name lists, settings, tokens, admin accounts and the audit log.
 
-SQLAlchemy, so the same code runs on SQLite (default) and PostgreSQL. Every
-change to the lists or settings bumps `lists_version` in the same transaction,
-so a worker that sees a version sees exactly the lists and settings written
-with it. Drafts are never stored; tokens only as hashes.
+SQLAlchemy, so the same code runs on SQLite (default) and PostgreSQL. One
+service can hold every school of a trust: each list row, staff token, school
+admin and audit event carries its school's id, and each school has its own
+`lists_version`. Every change to a school's lists or settings bumps that
+school's version in the same transaction, so a worker that sees a version sees
+exactly the lists and settings written with it. The default school (id 1)
+always exists; everything that predates schools acts on it. Drafts are never
+stored; tokens only as hashes.
 """
 import json
 import os
+import re
 import threading
 import time
 from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 
 from sqlalchemy import (JSON, Boolean, DateTime, Integer, String, create_engine, delete, event, func,
-                        insert, select, update)
+                        insert, inspect, select, text, update)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
@@ -24,8 +29,13 @@ from nlp.settings import Settings
 LIST_KINDS = ("pupils", "staff", "school-terms")
 # A token's last use is written at most this often: a date for the admin, not a write per check.
 LAST_USED_RESOLUTION = timedelta(minutes=5)
-MAX_ID = 2**31 - 1
-_CHANGED = "precheck_lists_changed"  # session.info flag set by Store._bump  # INTEGER primary keys, in SQLite and PostgreSQL alike
+MAX_ID = 2**31 - 1  # INTEGER primary keys, in SQLite and PostgreSQL alike
+_CHANGED = "precheck_lists_changed"  # session.info flag set by Store._bump
+DEFAULT_SCHOOL_ID = 1
+DEFAULT_SCHOOL_SLUG = "default"
+SLUG = re.compile(r"^[a-z0-9-]{2,40}$")
+MAX_SCHOOL_NAME = 200
+ANY_SCHOOL = object()  # revoke_token: a token of whichever school (the server's command line)
 
 
 def utcnow() -> datetime:
@@ -46,18 +56,37 @@ class Base(DeclarativeBase):
     pass
 
 
-class StoreState(Base):
-    """The single row holding the version of lists+settings, and the settings themselves."""
-    __tablename__ = "store_state"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+class School(Base):
+    """A school of the trust: its version of lists+settings, and the settings themselves."""
+    __tablename__ = "schools"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)  # given by create_school
+    slug: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(MAX_SCHOOL_NAME))
     lists_version: Mapped[int] = mapped_column(Integer, default=0)
     settings: Mapped[dict | None] = mapped_column(JSON, nullable=True)  # None: the defaults
     updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "slug": self.slug, "name": self.name, "lists_version": self.lists_version,
+                "created_at": self.created_at.isoformat() if self.created_at else None}
+
+
+def _school_of_row():
+    """The school a list row belongs to. The server default is what the in-place upgrade gives
+    the rows that predate schools; the store always writes the school explicitly."""
+    return mapped_column(Integer, server_default=str(DEFAULT_SCHOOL_ID), index=True)
+
+
+def _school_or_trust():
+    """NULL: the trust's own (its admin tokens and accounts, events not about one school)."""
+    return mapped_column(Integer, nullable=True, index=True)
 
 
 class PupilRow(Base):
     __tablename__ = "pupils"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    school_id: Mapped[int] = _school_of_row()
     first_name: Mapped[str] = mapped_column(String(200))
     last_name: Mapped[str] = mapped_column(String(200))
     preferred_name: Mapped[str] = mapped_column(String(200), default="")
@@ -69,6 +98,7 @@ class PupilRow(Base):
 class StaffRow(Base):
     __tablename__ = "staff"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    school_id: Mapped[int] = _school_of_row()
     title: Mapped[str] = mapped_column(String(50), default="")
     first_name: Mapped[str] = mapped_column(String(200), default="")
     last_name: Mapped[str] = mapped_column(String(200))
@@ -77,6 +107,7 @@ class StaffRow(Base):
 class SchoolTermRow(Base):
     __tablename__ = "school_terms"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    school_id: Mapped[int] = _school_of_row()
     term: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(50), default="school")
 
@@ -86,6 +117,8 @@ class ApiToken(Base):
     __tablename__ = "api_tokens"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))
+    # A staff token's school; an admin token's school, or NULL for the trust's admin tokens.
+    school_id: Mapped[int | None] = _school_or_trust()
     label: Mapped[str] = mapped_column(String(200))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     hint: Mapped[str] = mapped_column(String(12))  # the first characters, to tell tokens apart
@@ -105,6 +138,7 @@ class AdminUser(Base):
     __tablename__ = "admin_users"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     email: Mapped[str] = mapped_column(String(320), unique=True, index=True)  # lower-cased
+    school_id: Mapped[int | None] = _school_or_trust()  # a school admin's school; NULL: the trust's admin
     password_hash: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
@@ -120,6 +154,7 @@ class AuditLog(Base):
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    school_id: Mapped[int | None] = _school_or_trust()  # the school the event is about
     actor: Mapped[str] = mapped_column(String(320))  # "admin-token:env", "admin-token:3", "admin:a@b", "cli"
     action: Mapped[str] = mapped_column(String(50))  # e.g. "lists.replace", "token.revoke"
     target: Mapped[str] = mapped_column(String(100), default="")  # e.g. "pupils", "token 7"
@@ -166,13 +201,59 @@ class TokenUse(NamedTuple):
     """A token that has just been accepted."""
     id: int
     kind: str
+    school_id: int | None  # None: a trust admin token
 
 
 class Snapshot(NamedTuple):
-    """Lists and settings as of one lists_version."""
+    """One school's lists and settings as of one lists_version."""
     version: int
     lists: NameLists
     settings: Settings
+
+
+class SchoolError(ValueError):
+    """A school cannot be created as asked; `field` names what is wrong."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+# The columns the in-place upgrade from the schema before schools adds: (table, column DDL, backfill).
+# Rows that predate schools belong to the default school; admin tokens and accounts of that time
+# administered everything, so they stay the trust's (NULL).
+_SCHOOL_COLUMNS = (
+    ("pupils", f"school_id INTEGER NOT NULL DEFAULT {DEFAULT_SCHOOL_ID}", None),
+    ("staff", f"school_id INTEGER NOT NULL DEFAULT {DEFAULT_SCHOOL_ID}", None),
+    ("school_terms", f"school_id INTEGER NOT NULL DEFAULT {DEFAULT_SCHOOL_ID}", None),
+    ("api_tokens", "school_id INTEGER", f"UPDATE api_tokens SET school_id = {DEFAULT_SCHOOL_ID} WHERE kind = 'staff'"),
+    ("admin_users", "school_id INTEGER", None),
+    ("audit_log", "school_id INTEGER", f"UPDATE audit_log SET school_id = {DEFAULT_SCHOOL_ID}"),
+    ("console_pending_uploads", "school_id INTEGER", None),
+)
+
+
+def _upgrade_in_place(conn) -> None:
+    """From the schema before schools: the single store_state row becomes the default school,
+    and every table gains its school_id column. Each step looks before it acts, so running it
+    again (or in several processes at once, the losers retrying) is harmless."""
+    tables = set(inspect(conn).get_table_names())
+    if "store_state" in tables:
+        old = conn.execute(text("SELECT lists_version, settings, updated_at FROM store_state WHERE id = 1")).first()
+        if old is not None and conn.execute(select(School.id).where(School.id == DEFAULT_SCHOOL_ID)).first() is None:
+            settings = json.loads(old.settings) if isinstance(old.settings, str) else old.settings
+            conn.execute(insert(School).values(id=DEFAULT_SCHOOL_ID, slug=DEFAULT_SCHOOL_SLUG, name="Default school",
+                                               lists_version=old.lists_version, settings=settings,
+                                               updated_at=old.updated_at, created_at=utcnow()))
+        conn.execute(text("DROP TABLE store_state"))
+    for table, column, backfill in _SCHOOL_COLUMNS:
+        if table not in tables:
+            continue
+        if "school_id" not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column}"))
+            if backfill:
+                conn.execute(text(backfill))
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_{table}_school_id ON {table} (school_id)"))
 
 
 class Store:
@@ -185,7 +266,7 @@ class Store:
         self._lock = threading.Lock()
         self.engine = self._create_engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # Called after a transaction that bumped lists_version commits (this process only;
+        # Called after a transaction that bumped a lists_version commits (this process only;
         # other processes notice by polling). The engine holder wakes its reload thread.
         self.change_listeners: list = []
         event.listen(self.sessions, "after_commit", self._after_commit)
@@ -218,15 +299,19 @@ class Store:
         return self.sessions()
 
     def create_schema(self, attempts: int = 5) -> None:
-        """Create missing tables and the version row. Safe to run from several processes at
-        once (gunicorn workers without preload): whoever loses a race to create a table
-        or the row finds it made on the next attempt."""
+        """Create missing tables, upgrade a database from before schools in place, and make the
+        default school. Safe to run from several processes at once (gunicorn workers without
+        preload): whoever loses a race to create a table, a column or the row finds it made on
+        the next attempt."""
         for attempt in range(attempts):
             try:
                 Base.metadata.create_all(self.engine)
+                with self.engine.begin() as conn:
+                    _upgrade_in_place(conn)
                 with self.session() as s, s.begin():
-                    if s.get(StoreState, 1) is None:
-                        s.add(StoreState(id=1, lists_version=1, settings=None))
+                    if s.get(School, DEFAULT_SCHOOL_ID) is None:
+                        s.add(School(id=DEFAULT_SCHOOL_ID, slug=DEFAULT_SCHOOL_SLUG, name="Default school",
+                                     lists_version=1, settings=None, created_at=utcnow()))
                 return
             except (OperationalError, ProgrammingError, IntegrityError):
                 if attempt == attempts - 1:
@@ -235,7 +320,7 @@ class Store:
 
     def ping(self) -> bool:
         with self.session() as s:
-            return s.execute(select(StoreState.lists_version).where(StoreState.id == 1)).scalar() is not None
+            return s.execute(select(School.id).where(School.id == DEFAULT_SCHOOL_ID)).scalar() is not None
 
     def dispose(self) -> None:
         """Drop pooled connections (e.g. in the gunicorn master before forking); usable after."""
@@ -246,13 +331,58 @@ class Store:
         self.closed = True
         self.engine.dispose()
 
+    # -- schools ---------------------------------------------------------------------
+
+    def schools(self) -> list[School]:
+        with self.session() as s:
+            return list(s.execute(select(School).order_by(School.id)).scalars())
+
+    def school(self, school_id: int) -> School | None:
+        with self.session() as s:
+            return s.get(School, school_id)
+
+    def school_by_slug(self, slug: str) -> School | None:
+        if not isinstance(slug, str) or not SLUG.match(slug):
+            return None
+        with self.session() as s:
+            return s.execute(select(School).where(School.slug == slug)).scalar_one_or_none()
+
+    def create_school(self, slug, name, actor: str) -> School:
+        """A new school with empty lists and default settings; SchoolError if the slug is bad or taken."""
+        if not isinstance(slug, str) or not SLUG.match(slug):
+            raise SchoolError("slug", "'slug' must be 2 to 40 of a-z, 0-9 and '-', e.g. \"northfield\".")
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_SCHOOL_NAME:
+            raise SchoolError("name", f"'name' must be a non-empty string of at most {MAX_SCHOOL_NAME} characters.")
+        taken = SchoolError("slug", f"The slug {slug!r} is taken: every school needs its own.")
+        try:
+            with self.session() as s, s.begin():
+                if s.execute(select(School.id).where(School.slug == slug)).first() is not None:
+                    raise taken
+                # Ids given here, not by a sequence: the default school's id 1 is written explicitly.
+                new_id = (s.execute(select(func.max(School.id))).scalar() or 0) + 1
+                school = School(id=new_id, slug=slug, name=" ".join(name.split()), lists_version=1,
+                                settings=None, created_at=utcnow())
+                s.add(school)
+                s.flush()
+                s.add(AuditLog(actor=actor, action="school.create", target=slug, school_id=new_id))
+        except IntegrityError:  # another request took the slug (or the id) at the same moment
+            if self.school_by_slug(slug) is not None:
+                raise taken from None
+            raise
+        return school
+
+    def school_versions(self) -> dict[int, int]:
+        """Every school's lists_version, in one query (the reload poller's look)."""
+        with self.session() as s:
+            return dict(s.execute(select(School.id, School.lists_version)).all())
+
     # -- versions, lists and settings ------------------------------------------------
 
-    def lists_version(self, session=None) -> int:
+    def lists_version(self, session=None, school_id: int = DEFAULT_SCHOOL_ID) -> int:
         if session is None:
             with self.session() as s:
-                return self.lists_version(s)
-        return session.execute(select(StoreState.lists_version).where(StoreState.id == 1)).scalar_one()
+                return self.lists_version(s, school_id)
+        return session.execute(select(School.lists_version).where(School.id == school_id)).scalar_one()
 
     def _after_commit(self, session) -> None:
         if session.info.pop(_CHANGED, False):
@@ -260,15 +390,15 @@ class Store:
                 listener()
 
     @staticmethod
-    def _bump(session) -> int:
-        """Take the version row first (serialising writers) and return the new version."""
+    def _bump(session, school_id: int = DEFAULT_SCHOOL_ID) -> int:
+        """Take the school's version row first (serialising its writers) and return the new version."""
         session.info[_CHANGED] = True
-        session.execute(update(StoreState).where(StoreState.id == 1).values(
-            lists_version=StoreState.lists_version + 1, updated_at=utcnow()))
-        return session.execute(select(StoreState.lists_version).where(StoreState.id == 1)).scalar_one()
+        session.execute(update(School).where(School.id == school_id).values(
+            lists_version=School.lists_version + 1, updated_at=utcnow()))
+        return session.execute(select(School.lists_version).where(School.id == school_id)).scalar_one()
 
-    def snapshot(self) -> Snapshot:
-        """Lists and settings of one version, consistent even without snapshot isolation.
+    def snapshot(self, school_id: int = DEFAULT_SCHOOL_ID) -> Snapshot:
+        """One school's lists and settings of one version, consistent even without snapshot isolation.
 
         Writers bump the version in the same transaction as their change, so if
         the version read before and after the lists is the same, no change
@@ -276,145 +406,171 @@ class Store:
         """
         while True:
             with self.session() as s:
-                before = self.lists_version(s)
-                lists = NameLists(**{kind.replace("-", "_"): tuple(self._entries(s, kind)) for kind in LIST_KINDS})
-                settings = self._settings(s)
-                after = self.lists_version(s)
+                before = self.lists_version(s, school_id)
+                lists = NameLists(**{kind.replace("-", "_"): tuple(self._entries(s, kind, school_id))
+                                     for kind in LIST_KINDS})
+                settings = self._settings(s, school_id)
+                after = self.lists_version(s, school_id)
             if before == after:
                 return Snapshot(before, lists, settings)
 
     @staticmethod
-    def _entries(session, kind: str) -> list:
+    def _entries(session, kind: str, school_id: int) -> list:
         # Core rows, not ORM objects: a 100,000-pupil list loads several times faster.
         table = ROW_TYPES[kind].__table__
-        return [row_to_entry(kind, row) for row in session.execute(select(table).order_by(table.c.id))]
+        query = select(table).where(table.c.school_id == school_id).order_by(table.c.id)
+        return [row_to_entry(kind, row) for row in session.execute(query)]
 
-    def entries(self, kind: str) -> tuple[int, list]:
-        """(lists_version, entries) of one list."""
+    def entries(self, kind: str, school_id: int = DEFAULT_SCHOOL_ID) -> tuple[int, list]:
+        """(lists_version, entries) of one of a school's lists."""
         with self.session() as s:
             while True:
-                before = self.lists_version(s)
-                rows = self._entries(s, kind)
-                if self.lists_version(s) == before:
+                before = self.lists_version(s, school_id)
+                rows = self._entries(s, kind, school_id)
+                if self.lists_version(s, school_id) == before:
                     return before, rows
 
-    def replace_list(self, kind: str, entries: list, actor: str) -> int:
-        """Replace a whole list atomically; returns the new lists_version."""
-        row_type = ROW_TYPES[kind]
+    def replace_list(self, kind: str, entries: list, actor: str, school_id: int = DEFAULT_SCHOOL_ID) -> int:
+        """Replace one of a school's lists whole, atomically; returns the school's new lists_version."""
+        table = ROW_TYPES[kind].__table__
         with self.session() as s, s.begin():
-            version = self._bump(s)
-            s.execute(delete(row_type.__table__))
+            version = self._bump(s, school_id)
+            s.execute(delete(table).where(table.c.school_id == school_id))
             if entries:
-                _bulk_insert(s, row_type.__table__, [entry_to_row(kind, e) for e in entries])
+                _bulk_insert(s, table, [{**entry_to_row(kind, e), "school_id": school_id} for e in entries])
             s.add(AuditLog(actor=actor, action="lists.replace", target=kind, count=len(entries),
-                           lists_version=version))
+                           lists_version=version, school_id=school_id))
         return version
 
     @staticmethod
-    def _settings(session) -> Settings:
-        stored = session.execute(select(StoreState.settings).where(StoreState.id == 1)).scalar_one()
+    def _settings(session, school_id: int) -> Settings:
+        stored = session.execute(select(School.settings).where(School.id == school_id)).scalar_one()
         return Settings.from_json(stored) if stored else Settings()
 
-    def settings(self) -> tuple[int, Settings]:
+    def settings(self, school_id: int = DEFAULT_SCHOOL_ID) -> tuple[int, Settings]:
         with self.session() as s:
             while True:
-                before = self.lists_version(s)
-                settings = self._settings(s)
-                if self.lists_version(s) == before:
+                before = self.lists_version(s, school_id)
+                settings = self._settings(s, school_id)
+                if self.lists_version(s, school_id) == before:
                     return before, settings
 
-    def replace_settings(self, settings: Settings, actor: str) -> int:
+    def replace_settings(self, settings: Settings, actor: str, school_id: int = DEFAULT_SCHOOL_ID) -> int:
         with self.session() as s, s.begin():
-            version = self._bump(s)
-            s.execute(update(StoreState).where(StoreState.id == 1).values(settings=settings.to_json()))
-            s.add(AuditLog(actor=actor, action="settings.replace", target="settings", lists_version=version))
+            version = self._bump(s, school_id)
+            s.execute(update(School).where(School.id == school_id).values(settings=settings.to_json()))
+            s.add(AuditLog(actor=actor, action="settings.replace", target="settings", lists_version=version,
+                           school_id=school_id))
         return version
 
     # -- tokens ------------------------------------------------------------------------
 
-    def add_token(self, kind: str, label: str, token_hash: str, hint: str, actor: str) -> ApiToken:
+    def add_token(self, kind: str, label: str, token_hash: str, hint: str, actor: str,
+                  school_id: int | None = None) -> ApiToken:
+        """A staff token of a school (None: the default school), or an admin token of a school
+        (None: of the trust, for every school)."""
+        if kind == "staff" and school_id is None:
+            school_id = DEFAULT_SCHOOL_ID
         with self.session() as s, s.begin():
-            token = ApiToken(kind=kind, label=label, token_hash=token_hash, hint=hint, created_at=utcnow())
+            token = ApiToken(kind=kind, label=label, token_hash=token_hash, hint=hint, created_at=utcnow(),
+                             school_id=school_id)
             s.add(token)
             s.flush()
-            s.add(AuditLog(actor=actor, action="token.create", target=f"{kind} token {token.id}"))
+            s.add(AuditLog(actor=actor, action="token.create", target=f"{kind} token {token.id}",
+                           school_id=school_id))
         return token
 
     def find_token(self, token_hash: str, kind: str) -> TokenUse | None:
         """The live (unrevoked) token of this kind with this hash; records its use now and then."""
         return self.authenticate(token_hash, kind)[0]
 
-    def authenticate(self, token_hash: str, kind: str) -> tuple["TokenUse | None", int]:
-        """(the live token of this kind with this hash, or None; lists_version), in one query:
-        every check needs both, and revocation must count from the very next request."""
-        version = select(StoreState.lists_version).where(StoreState.id == 1).scalar_subquery()
+    def authenticate(self, token_hash: str, kind: str) -> tuple["TokenUse | None", int | None]:
+        """(the live token of this kind with this hash, or None; its school's lists_version), in one
+        query: every check needs both, and revocation must count from the very next request."""
+        version = select(School.lists_version).where(School.id == ApiToken.school_id).scalar_subquery()
         with self.session() as s:
-            row = s.execute(select(ApiToken.id, ApiToken.kind, ApiToken.revoked_at, ApiToken.last_used_at,
-                                   version.label("lists_version"))
+            row = s.execute(select(ApiToken.id, ApiToken.kind, ApiToken.school_id, ApiToken.revoked_at,
+                                   ApiToken.last_used_at, version.label("lists_version"))
                             .where(ApiToken.token_hash == token_hash)).first()
-            if row is None:
-                return None, self.lists_version(s)
-            if row.kind != kind or row.revoked_at is not None:
-                return None, row.lists_version
+            if row is None or row.kind != kind or row.revoked_at is not None:
+                return None, None
             now, last = utcnow(), row.last_used_at
             if last is not None and last.tzinfo is None:  # SQLite hands back naive datetimes
                 last = last.replace(tzinfo=timezone.utc)
             if last is None or now - last > LAST_USED_RESOLUTION:
                 s.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now))
                 s.commit()
-            return TokenUse(row.id, row.kind), row.lists_version
+            return TokenUse(row.id, row.kind, row.school_id), row.lists_version
 
-    def tokens(self, kind: str | None = None) -> list[ApiToken]:
+    def tokens(self, kind: str | None = None, school_id: int | None = DEFAULT_SCHOOL_ID) -> list[ApiToken]:
+        """A school's tokens (school_id None: the trust's admin tokens)."""
         with self.session() as s:
-            query = select(ApiToken).order_by(ApiToken.id)
+            query = select(ApiToken).where(ApiToken.school_id.is_(None) if school_id is None
+                                           else ApiToken.school_id == school_id).order_by(ApiToken.id)
             if kind:
                 query = query.where(ApiToken.kind == kind)
             return list(s.execute(query).scalars())
 
     def count_tokens(self, kind: str, live_only: bool = True) -> int:
+        """Tokens of this kind in the whole service (bootstrap: is there any admin credential yet?)."""
         with self.session() as s:
             query = select(func.count()).select_from(ApiToken).where(ApiToken.kind == kind)
             if live_only:
                 query = query.where(ApiToken.revoked_at.is_(None))
             return s.execute(query).scalar_one()
 
-    def revoke_token(self, token_id: int, actor: str, kind: str | None = None) -> ApiToken | None:
-        """Revoke at once; None if there is no such token. Revoking twice is harmless."""
+    def revoke_token(self, token_id: int, actor: str, kind: str | None = None,
+                     school_id: "int | None | object" = ANY_SCHOOL) -> ApiToken | None:
+        """Revoke at once; None if there is no such token (of this school, if one is given; None:
+        of the trust). Revoking twice is harmless."""
         if not 0 < token_id <= MAX_ID:  # beyond the column's range: no such token, not a DB error
             return None
         with self.session() as s, s.begin():
             token = s.get(ApiToken, token_id)
-            if token is None or (kind and token.kind != kind):
+            if token is None or (kind and token.kind != kind) or (school_id is not ANY_SCHOOL and token.school_id != school_id):
                 return None
             if token.revoked_at is None:
                 token.revoked_at = utcnow()
-                s.add(AuditLog(actor=actor, action="token.revoke", target=f"{token.kind} token {token.id}"))
+                s.add(AuditLog(actor=actor, action="token.revoke", target=f"{token.kind} token {token.id}",
+                               school_id=token.school_id))
             return token
 
     # -- admin accounts and audit ----------------------------------------------------
 
-    def upsert_admin(self, email: str, password_hash: str, actor: str) -> tuple[AdminUser, bool]:
-        """Create the account, or reset its password (and lock-out); returns (user, created)."""
+    def upsert_admin(self, email: str, password_hash: str, actor: str,
+                     school_id: int | None = None) -> tuple[AdminUser, bool]:
+        """Create the account (school_id None: the trust's admin, else that school's), or reset its
+        password (and lock-out); returns (user, created). A reset keeps the account's school."""
         email = email.strip().lower()
         with self.session() as s, s.begin():
             user = s.execute(select(AdminUser).where(AdminUser.email == email)).scalar_one_or_none()
             created = user is None
             if created:
-                user = AdminUser(email=email, password_hash=password_hash, created_at=utcnow())
+                user = AdminUser(email=email, password_hash=password_hash, created_at=utcnow(), school_id=school_id)
                 s.add(user)
             else:
                 user.password_hash = password_hash
                 user.failed_sign_ins, user.first_failed_at, user.locked_until = 0, None, None
             s.add(AuditLog(actor=actor, action="admin.create" if created else "admin.reset-password",
-                           target=email))
+                           target=email, school_id=user.school_id))
         return user, created
 
-    def audit(self, actor: str, action: str, target: str = "", count: int | None = None,
-              lists_version: int | None = None) -> None:
-        with self.session() as s, s.begin():
-            s.add(AuditLog(actor=actor, action=action, target=target, count=count, lists_version=lists_version))
-
-    def audit_log(self, limit: int = 200) -> list[AuditLog]:
+    def admins(self, school_id: int) -> list[AdminUser]:
+        """A school's own admin accounts."""
         with self.session() as s:
-            return list(s.execute(select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)).scalars())
+            return list(s.execute(select(AdminUser).where(AdminUser.school_id == school_id)
+                                  .order_by(AdminUser.email)).scalars())
 
+    def audit(self, actor: str, action: str, target: str = "", count: int | None = None,
+              lists_version: int | None = None, school_id: int | None = DEFAULT_SCHOOL_ID) -> None:
+        with self.session() as s, s.begin():
+            s.add(AuditLog(actor=actor, action=action, target=target, count=count, lists_version=lists_version,
+                           school_id=school_id))
+
+    def audit_log(self, limit: int = 200, school_id: int | None = DEFAULT_SCHOOL_ID,
+                  with_trust_events: bool = False) -> list[AuditLog]:
+        """A school's events, newest first; with_trust_events adds those about no one school."""
+        with self.session() as s:
+            mine = AuditLog.school_id == school_id
+            query = select(AuditLog).where(mine | AuditLog.school_id.is_(None) if with_trust_events else mine)
+            return list(s.execute(query.order_by(AuditLog.id.desc()).limit(limit)).scalars())

@@ -4,12 +4,13 @@ from dataclasses import asdict
 from flask import Blueprint, current_app, g, jsonify, request
 
 from backend.api.bodies import limit_body, require_content_type
+from backend.api.schools import school_route
 from backend.auth import require_admin
 from backend.errors import ApiError
 from backend.uploads import UnusableRows, parse_list
 from nlp.lists import PARSERS, ListFormatError
 
-bp = Blueprint("admin_lists", __name__, url_prefix="/api/v1/admin/lists")
+bp = Blueprint("admin_lists", __name__, url_prefix="/api/v1/admin")
 
 # Browsers and MIS tools label CSV files in several ways; Excel on Windows says vnd.ms-excel.
 CSV_TYPES = ("text/csv", "application/csv", "text/plain", "application/vnd.ms-excel")
@@ -23,7 +24,7 @@ def _kind(kind: str) -> str:
     return kind
 
 
-@bp.put("/<kind>")
+@school_route(bp, "/lists/<kind>", methods=("PUT",))
 @require_admin
 def replace(kind):
     kind = _kind(kind)
@@ -38,23 +39,23 @@ def replace(kind):
         raise ApiError(400, "bad_list", f"The {kind} list was not changed: {err}", line=err.line,
                        problem=err.problem, **rows) from None
     store = current_app.extensions["precheck"].store
-    version = store.replace_list(kind, parsed.entries, g.actor)
+    version = store.replace_list(kind, parsed.entries, g.actor, g.school_id)
     return jsonify(count=len(parsed.entries), lists_version=version, columns=parsed.columns,
                    ignored_columns=parsed.ignored_columns)
 
 
-@bp.delete("/<kind>")
+@school_route(bp, "/lists/<kind>", methods=("DELETE",))
 @require_admin
 def empty(kind):
     """Empty a list on purpose (an upload never does: a file with no entries is refused)."""
     kind = _kind(kind)
-    version = current_app.extensions["precheck"].store.replace_list(kind, [], g.actor)
+    version = current_app.extensions["precheck"].store.replace_list(kind, [], g.actor, g.school_id)
     return jsonify(count=0, lists_version=version)
 
 
-@bp.get("/<kind>")
+@school_route(bp, "/lists/<kind>", methods=("GET",))
 @require_admin
 def entries(kind):
     kind = _kind(kind)
-    version, rows = current_app.extensions["precheck"].store.entries(kind)
+    version, rows = current_app.extensions["precheck"].store.entries(kind, g.school_id)
     return jsonify(kind=kind, count=len(rows), lists_version=version, entries=[asdict(e) for e in rows])

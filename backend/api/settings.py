@@ -2,21 +2,22 @@
 from flask import Blueprint, current_app, g, jsonify
 
 from backend.api.bodies import json_body
+from backend.api.schools import school_route
 from backend.auth import require_admin
 from backend.errors import ApiError
 from nlp import Settings, SettingsError
 
-bp = Blueprint("admin_settings", __name__, url_prefix="/api/v1/admin/settings")
+bp = Blueprint("admin_settings", __name__, url_prefix="/api/v1/admin")
 
 
-@bp.get("")
+@school_route(bp, "/settings", methods=("GET",))
 @require_admin
 def read():
-    _, settings = current_app.extensions["precheck"].store.settings()
+    _, settings = current_app.extensions["precheck"].store.settings(g.school_id)
     return jsonify(settings.to_json())
 
 
-@bp.put("")
+@school_route(bp, "/settings", methods=("PUT",))
 @require_admin
 def replace():
     data = json_body(256 * 1024)
@@ -24,5 +25,5 @@ def replace():
         settings = Settings.from_json(data)
     except SettingsError as err:
         raise ApiError(400, "bad_setting", f"The settings were not changed: {err}", field=err.field) from None
-    version = current_app.extensions["precheck"].store.replace_settings(settings, g.actor)
+    version = current_app.extensions["precheck"].store.replace_settings(settings, g.actor, g.school_id)
     return jsonify({**settings.to_json(), "lists_version": version})

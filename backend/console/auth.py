@@ -14,6 +14,8 @@ PUBLIC_ENDPOINTS = {"console.sign_in", "console.static"}
 @bp.before_request
 def require_admin():
     g.admin = data.admin_for_session(session.get("admin_id"), session.get("admin_key"), session.get("sid"))
+    if g.admin is not None:
+        g.school = data.school_for(g.admin, session.get("school_id"))
     if g.admin is None:
         session.pop("admin_id", None)
         session.pop("sid", None)

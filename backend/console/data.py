@@ -10,12 +10,13 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy import DateTime, Integer, String, case, delete, or_, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.auth import hash_password, issue_token, verify_password
-from backend.store import ROW_TYPES, AdminUser, AuditLog, Base, Store, row_to_entry, utcnow
+from backend.store import (DEFAULT_SCHOOL_ID, ROW_TYPES, AdminUser, AuditLog, Base, School, Store,
+                           row_to_entry, utcnow)
 
 MAX_FAILED_SIGN_INS = 5
 FAILURE_WINDOW = timedelta(minutes=15)
@@ -43,6 +44,22 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 def actor(admin) -> str:
     return f"admin:{admin.email}"
+
+
+def school_id() -> int:
+    """The school the page shows and changes (g.school, set for the signed-in admin by auth)."""
+    return g.school.id
+
+
+# -- schools ----------------------------------------------------------------------------
+
+def school_for(admin: AdminUser, chosen_id) -> School:
+    """The school a signed-in admin works on: a school admin's own, always; for the trust's
+    admin, the one they chose (session), else the default school."""
+    if admin.school_id is not None:
+        return store().school(admin.school_id)
+    chosen = store().school(chosen_id) if isinstance(chosen_id, int) else None
+    return chosen or store().school(DEFAULT_SCHOOL_ID)
 
 
 # -- signing in -------------------------------------------------------------------------
@@ -158,14 +175,15 @@ def sign_in(email: str, password: str) -> SignInOutcome:
             admin = s.get(AdminUser, counted.id)
             admin.failed_sign_ins, admin.first_failed_at, admin.locked_until = 0, None, None
             admin.last_sign_in_at = utcnow()
-            s.add(AuditLog(actor=actor(admin), action="admin.sign-in", target=""))
+            s.add(AuditLog(actor=actor(admin), action="admin.sign-in", target="", school_id=admin.school_id))
         return SignInOutcome(admin, None)
     if counted.failed_sign_ins >= MAX_FAILED_SIGN_INS:
         with store().session() as s, s.begin():
             admin = s.get(AdminUser, counted.id)
             admin.locked_until = utcnow() + LOCK_OUT
             admin.failed_sign_ins, admin.first_failed_at = 0, None
-            s.add(AuditLog(actor=actor(admin), action="admin.locked-out", target="", count=MAX_FAILED_SIGN_INS))
+            s.add(AuditLog(actor=actor(admin), action="admin.locked-out", target="", count=MAX_FAILED_SIGN_INS,
+                           school_id=admin.school_id))
             return SignInOutcome(None, _lock_message(admin.locked_until, utcnow()))
     return wrong
 
@@ -175,20 +193,21 @@ def sign_in(email: str, password: str) -> SignInOutcome:
 def list_rows(kind: str) -> tuple[int, list[tuple[int, object]]]:
     """(lists_version, [(row id, entry)]) of one list, in upload order."""
     row_type = ROW_TYPES[kind]
-    st = store()
+    st, school = store(), school_id()
+    query = select(row_type).where(row_type.school_id == school).order_by(row_type.id)
     with st.session() as s:
         while True:
-            before = st.lists_version(s)
-            rows = [(row.id, row_to_entry(kind, row))
-                    for row in s.execute(select(row_type).order_by(row_type.id)).scalars()]
-            if st.lists_version(s) == before:
+            before = st.lists_version(s, school)
+            rows = [(row.id, row_to_entry(kind, row)) for row in s.execute(query).scalars()]
+            if st.lists_version(s, school) == before:
                 return before, rows
 
 
 def list_entry(kind: str, row_id: int):
+    """One entry of the school's list; None if there is none by that id in this school."""
     with store().session() as s:
         row = s.get(ROW_TYPES[kind], row_id)
-        return None if row is None else row_to_entry(kind, row)
+        return None if row is None or row.school_id != school_id() else row_to_entry(kind, row)
 
 
 def fingerprint(entry) -> str:
@@ -206,12 +225,13 @@ def _orm_values(entry) -> dict:
 
 
 def add_entry(kind: str, entry, admin) -> int:
-    return _change(kind, admin, "lists.add", lambda s, row_type: s.add(row_type(**_orm_values(entry))))
+    return _change(kind, admin, "lists.add",
+                   lambda s, row_type: s.add(row_type(**_orm_values(entry), school_id=school_id())))
 
 
 def _row_as_seen(s, kind, row_type, row_id: int, seen: str):
     row = s.get(row_type, row_id)
-    if row is None or fingerprint(row_to_entry(kind, row)) != seen:
+    if row is None or row.school_id != school_id() or fingerprint(row_to_entry(kind, row)) != seen:
         raise _Gone
     return row
 
@@ -239,42 +259,44 @@ class _Gone(Exception):
 def _change(kind: str, admin, action: str, apply) -> int | None:
     """Apply one change and bump lists_version in the same transaction; audit kind and count only."""
     row_type = ROW_TYPES[kind]
-    st = store()
+    st, school = store(), school_id()
     try:
         with st.session() as s, s.begin():
-            version = Store._bump(s)
+            version = Store._bump(s, school)
             apply(s, row_type)
-            s.add(AuditLog(actor=actor(admin), action=action, target=kind, count=1, lists_version=version))
+            s.add(AuditLog(actor=actor(admin), action=action, target=kind, count=1, lists_version=version,
+                           school_id=school))
     except _Gone:
         return None
     return version
 
 
 def replace_list(kind: str, entries: list, admin) -> int:
-    return store().replace_list(kind, entries, actor(admin))
+    return store().replace_list(kind, entries, actor(admin), school_id())
 
 
 # -- tokens, settings, audit -----------------------------------------------------------
 
 def staff_tokens() -> list:
-    return [t for t in store().tokens("staff") if t.revoked_at is None]
+    return [t for t in store().tokens("staff", school_id()) if t.revoked_at is None]
 
 
 def new_staff_token(label: str, admin):
-    return issue_token(store(), "staff", label, actor(admin))
+    return issue_token(store(), "staff", label, actor(admin), school_id())
 
 
 def revoke_staff_token(token_id: int, admin):
-    return store().revoke_token(token_id, actor(admin), kind="staff")
+    return store().revoke_token(token_id, actor(admin), kind="staff", school_id=school_id())
 
 
 def settings():
-    return store().settings()
+    return store().settings(school_id())
 
 
 def replace_settings(new_settings, admin) -> int:
-    return store().replace_settings(new_settings, actor(admin))
+    return store().replace_settings(new_settings, actor(admin), school_id())
 
 
 def audit_log(limit: int = 300) -> list[AuditLog]:
-    return store().audit_log(limit)
+    """The school's events; the trust's admin also sees the trust's own (sign-ins, new schools)."""
+    return store().audit_log(limit, school_id(), with_trust_events=g.admin.school_id is None)

@@ -18,6 +18,8 @@ log = logging.getLogger("precheck.errors")
 def _refused(reason: str, status: int):
     if "admin" not in g:  # refused before the sign-in guard ran (a forged form): still offer Sign out
         g.admin = data.admin_for_session(session.get("admin_id"), session.get("admin_key"), session.get("sid"))
+        if g.admin is not None:
+            g.school = data.school_for(g.admin, session.get("school_id"))
     return render_template("console/refused.html", section=None, reason=reason), status
 
 

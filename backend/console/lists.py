@@ -205,12 +205,12 @@ def upload(kind):
         name = file.filename if len(file.filename) <= 80 else file.filename[:79] + "…"
         flash(f"“{name}” cannot be used, so nothing was changed: {where}{err.summary}", "error")
         return redirect(url_for(spec.endpoint))
-    upload_id = uploads.keep(g.admin.id, kind, file.filename, raw)
+    upload_id = uploads.keep(g.admin.id, g.school.id, kind, file.filename, raw)
     return redirect(url_for("console.preview_upload", kind=kind, upload_id=upload_id))
 
 
 def _pending(kind: str, upload_id: int):
-    pending = uploads.fetch(upload_id, g.admin.id, kind)
+    pending = uploads.fetch(upload_id, g.admin.id, g.school.id, kind)
     if pending is None:
         flash("That upload has expired or was already used. Upload the file again.", "error")
     return pending

@@ -21,6 +21,7 @@ class PendingUpload(Base):
     __tablename__ = "console_pending_uploads"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     admin_id: Mapped[int] = mapped_column(Integer)
+    school_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)  # the list's school
     kind: Mapped[str] = mapped_column(String(20))
     filename: Mapped[str] = mapped_column(String(255))
     data: Mapped[bytes] = mapped_column(LargeBinary)
@@ -35,22 +36,23 @@ def _purge_expired(s) -> None:
     s.execute(delete(PendingUpload).where(PendingUpload.created_at < utcnow() - KEEP_FOR))
 
 
-def keep(admin_id: int, kind: str, filename: str, data: bytes) -> int:
+def keep(admin_id: int, school_id: int, kind: str, filename: str, data: bytes) -> int:
     with _session() as s, s.begin():
         _purge_expired(s)
-        upload = PendingUpload(admin_id=admin_id, kind=kind, filename=filename[:255], data=data,
+        upload = PendingUpload(admin_id=admin_id, school_id=school_id, kind=kind, filename=filename[:255], data=data,
                                created_at=utcnow())
         s.add(upload)
         s.flush()
         return upload.id
 
 
-def fetch(upload_id: int, admin_id: int, kind: str) -> PendingUpload | None:
-    """The admin's own pending upload of this kind, if it has not expired."""
+def fetch(upload_id: int, admin_id: int, school_id: int, kind: str) -> PendingUpload | None:
+    """The admin's own pending upload of this kind for this school, if it has not expired (the
+    trust's admin may have switched school since uploading: it is not applied to another)."""
     with _session() as s, s.begin():
         _purge_expired(s)
         upload = s.get(PendingUpload, upload_id)
-        if upload is None or upload.admin_id != admin_id or upload.kind != kind:
+        if upload is None or upload.admin_id != admin_id or upload.school_id != school_id or upload.kind != kind:
             return None
         created = upload.created_at if upload.created_at.tzinfo else upload.created_at.replace(tzinfo=utcnow().tzinfo)
         return upload if utcnow() - created <= KEEP_FOR else None

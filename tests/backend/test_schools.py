@@ -1,0 +1,124 @@
+"""Schools of one trust, from outside: two schools whose rosters share some names and not others."""
+import pytest
+
+from tests.backend.helpers import check, error_of
+
+SHARED = "Aisha,Khan,,9,9B\n"
+NORTH_ONLY = "Zainab,Okonkwo,,8,8A\n"
+SOUTH_ONLY = "Tobias,Wreford,,7,7C\n"
+HEADER = "first_name,last_name,preferred_name,year,form\n"
+
+
+def create_school(client, headers, slug, name="A School"):
+    return client.post("/api/v1/admin/schools", json={"slug": slug, "name": name}, headers=headers)
+
+
+def bearer(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+def trust(client, admin_headers):
+    """Two schools, each with its own roster, note, staff token and school admin token."""
+    schools = {}
+    for slug, only in (("northfield", NORTH_ONLY), ("southgate", SOUTH_ONLY)):
+        assert create_school(client, admin_headers, slug, f"{slug.title()} School").status_code == 201
+        base = f"/api/v1/admin/schools/{slug}"
+        put = client.put(f"{base}/lists/pupils", data=(HEADER + SHARED + only).encode(),
+                         headers={**admin_headers, "Content-Type": "text/csv"})
+        assert put.status_code == 200 and put.get_json()["count"] == 2
+        assert client.put(f"{base}/settings", json={"note": f"Ask the {slug} DSL."},
+                          headers=admin_headers).status_code == 200
+        staff = client.post(f"{base}/tokens", json={"label": "teacher"}, headers=admin_headers)
+        admin = client.post(f"{base}/admin-tokens", json={"label": "office"}, headers=admin_headers)
+        assert staff.status_code == 201 and admin.status_code == 201
+        schools[slug] = {"staff": bearer(staff.get_json()["token"]), "admin": bearer(admin.get_json()["token"])}
+    return schools
+
+
+def quotes(response):
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return {f["quote"] for f in response.get_json()["findings"] if f["category"] == "pupil-name"}
+
+
+def test_each_schools_pupil_is_flagged_for_its_own_staff_only(client, trust):
+    text = "Well done Aisha Khan, Zainab Okonkwo and Tobias Wreford!"
+    north, south = quotes(check(client, trust["northfield"]["staff"], text)), \
+        quotes(check(client, trust["southgate"]["staff"], text))
+    assert north == {"Aisha Khan", "Zainab Okonkwo"}
+    assert south == {"Aisha Khan", "Tobias Wreford"}
+
+
+def test_each_schools_note_goes_to_its_own_staff(client, trust, staff_headers):
+    for slug in ("northfield", "southgate"):
+        answer = check(client, trust[slug]["staff"], "Nice weather today").get_json()
+        assert answer["note"] == f"Ask the {slug} DSL."
+    assert "note" not in check(client, staff_headers, "Nice weather today").get_json()  # the default school's
+
+
+def test_the_default_school_keeps_its_own_lists(client, trust, staff_headers):
+    assert quotes(check(client, staff_headers, "Well done Aisha Khan and Zainab Okonkwo")) == set()
+
+
+def test_a_school_admin_token_acts_on_its_own_school_through_the_unscoped_endpoints(client, trust):
+    north_admin = trust["northfield"]["admin"]
+    pupils = client.get("/api/v1/admin/lists/pupils", headers=north_admin).get_json()
+    assert {p["last_name"] for p in pupils["entries"]} == {"Khan", "Okonkwo"}
+    assert client.get("/api/v1/admin/settings", headers=north_admin).get_json()["note"] == "Ask the northfield DSL."
+    assert client.get("/api/v1/admin/schools/northfield/settings", headers=north_admin).status_code == 200
+    issued = client.post("/api/v1/admin/tokens", json={"label": "new teacher"}, headers=north_admin)
+    text = "Zainab Okonkwo and Tobias Wreford"
+    assert quotes(check(client, bearer(issued.get_json()["token"]), text)) == {"Zainab Okonkwo"}
+    listed = client.get("/api/v1/admin/tokens", headers=north_admin).get_json()["tokens"]
+    assert {t["label"] for t in listed} == {"teacher", "new teacher"}
+
+
+def test_a_school_admin_token_is_refused_on_the_other_school_and_the_trusts_calls(client, trust):
+    north_admin = trust["northfield"]["admin"]
+    for method, path, body in (
+            ("get", "/api/v1/admin/schools/southgate/lists/pupils", None),
+            ("get", "/api/v1/admin/schools/southgate/settings", None),
+            ("put", "/api/v1/admin/schools/southgate/settings", {"note": "x"}),
+            ("post", "/api/v1/admin/schools/southgate/tokens", {"label": "x"}),
+            ("get", "/api/v1/admin/schools/nosuchschool/settings", None),
+            ("get", "/api/v1/admin/schools", None),
+            ("post", "/api/v1/admin/schools", {"slug": "eastwood", "name": "Eastwood"}),
+            ("post", "/api/v1/admin/schools/northfield/admin-tokens", {"label": "x"})):
+        response = getattr(client, method)(path, json=body, headers=north_admin)
+        assert response.status_code == 403, path
+        assert "southgate" not in response.get_data(as_text=True) or "southgate" in path
+    assert client.get("/api/v1/admin/schools/southgate/settings",
+                      headers=trust["southgate"]["admin"]).get_json()["note"] == "Ask the southgate DSL."
+
+
+def test_a_school_admin_cannot_revoke_another_schools_token(client, trust):
+    south_tokens = client.get("/api/v1/admin/tokens", headers=trust["southgate"]["admin"]).get_json()["tokens"]
+    response = client.delete(f"/api/v1/admin/tokens/{south_tokens[0]['id']}", headers=trust["northfield"]["admin"])
+    assert response.status_code == 404
+    assert check(client, trust["southgate"]["staff"], "hello").status_code == 200
+
+
+def test_lists_version_counts_each_schools_own_changes(client, admin_headers, trust):
+    north = check(client, trust["northfield"]["staff"], "hi").get_json()["lists_version"]
+    south = check(client, trust["southgate"]["staff"], "hi").get_json()["lists_version"]
+    client.put("/api/v1/admin/schools/southgate/settings", json={"note": "changed"}, headers=admin_headers)
+    assert check(client, trust["northfield"]["staff"], "hi").get_json()["lists_version"] == north
+    assert check(client, trust["southgate"]["staff"], "hi").get_json()["lists_version"] == south + 1
+
+
+def test_schools_are_listed_and_bad_or_taken_slugs_refused(client, admin_headers):
+    created = create_school(client, admin_headers, "north-field-2", "North Field")
+    assert created.status_code == 201 and created.get_json()["slug"] == "north-field-2"
+    for slug in ("north-field-2", "default", "a", "x" * 41, "North", "nö", "a b", "", None, 7):
+        response = create_school(client, admin_headers, slug)
+        assert response.status_code == 400, slug
+        assert error_of(response)["field"] == "slug"
+    assert create_school(client, admin_headers, "ok-name", "").status_code == 400
+    slugs = [s["slug"] for s in client.get("/api/v1/admin/schools", headers=admin_headers).get_json()["schools"]]
+    assert slugs == ["default", "north-field-2"]
+
+
+def test_an_unknown_school_is_404_for_the_trusts_admin(client, admin_headers):
+    assert client.get("/api/v1/admin/schools/nowhere/settings", headers=admin_headers).status_code == 404
+    assert client.post("/api/v1/admin/schools/nowhere/admin-tokens", json={},
+                       headers=admin_headers).status_code == 404
