@@ -35,7 +35,7 @@ DEFAULT_SCHOOL_ID = 1
 DEFAULT_SCHOOL_SLUG = "default"
 SLUG = re.compile(r"^[a-z0-9-]{2,40}$")
 MAX_SCHOOL_NAME = 200
-ANY_SCHOOL = object()  # revoke_token: a token of whichever school (the server's command line)
+ANY_SCHOOL = object()  # tokens/revoke_token: whichever school (the server's command line)
 
 
 def utcnow() -> datetime:
@@ -502,11 +502,13 @@ class Store:
                 s.commit()
             return TokenUse(row.id, row.kind, row.school_id), row.lists_version
 
-    def tokens(self, kind: str | None = None, school_id: int | None = DEFAULT_SCHOOL_ID) -> list[ApiToken]:
-        """A school's tokens (school_id None: the trust's admin tokens)."""
+    def tokens(self, kind: str | None = None, school_id: "int | None | object" = ANY_SCHOOL) -> list[ApiToken]:
+        """Tokens of a school (school_id None: the trust's admin tokens), or of every school."""
         with self.session() as s:
-            query = select(ApiToken).where(ApiToken.school_id.is_(None) if school_id is None
-                                           else ApiToken.school_id == school_id).order_by(ApiToken.id)
+            query = select(ApiToken).order_by(ApiToken.id)
+            if school_id is not ANY_SCHOOL:
+                query = query.where(ApiToken.school_id.is_(None) if school_id is None
+                                    else ApiToken.school_id == school_id)
             if kind:
                 query = query.where(ApiToken.kind == kind)
             return list(s.execute(query).scalars())
