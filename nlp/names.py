@@ -42,6 +42,7 @@ class NameBook:
         self._first_near: dict[str, set[tuple]] = defaultdict(set)
         self._last_near: dict[str, set[tuple]] = defaultdict(set)
         self._near_cache: dict[tuple, tuple] = {}
+        self.by_nickname: dict[tuple, set[tuple]] = defaultdict(set)  # ("kit",) -> {("christopher",)}
         self.max_first_words = 1
         self.max_last_words = 1
 
@@ -89,6 +90,8 @@ class NameBook:
         self._first_sounds = {k: tuple(v) for k, v in self._first_sounds.items()}
         self._last_sounds = {k: tuple(v) for k, v in self._last_sounds.items()}
         self._first_near = {k: tuple(v) for k, v in self._first_near.items()}
+        self._index_nicknames()
+        self.by_nickname = {k: tuple(v) for k, v in self.by_nickname.items()}
         self._last_near = {k: tuple(v) for k, v in self._last_near.items()}
         return self
 
@@ -138,6 +141,20 @@ class NameBook:
                     found.add(candidate)
         return found
 
+    def _index_nicknames(self) -> None:
+        """Diminutives of the list's English first names, from the `nicknames` table: "Kit" or
+        "Chris" for Christopher, "Bev" for Beverly, "Peggy" for Margaret."""
+        namer = _nicknamer()
+        for first in self.first:
+            if len(first) == 1:
+                for nickname in namer.nicknames_of(first[0]):
+                    if len(nickname) >= MIN_SHORT_NAME:  # "Al" alone is too little to stand for Alexander
+                        self.by_nickname[phrase_keys(nickname)].add(first)
+
+    def nicknamed(self, words: tuple) -> set[tuple]:
+        """List first names these words are a diminutive of (to be confirmed by the surname)."""
+        return set(self.by_nickname.get(words, ()))
+
     def shortened_first(self, words: tuple, last: tuple) -> set[tuple]:
         """List first names these words shorten, among people with this exact surname:
         "Alex" for Alexander, "Sam" for Samuel, "Dan" for Daniel (a diminutive, not a variant)."""
@@ -157,6 +174,17 @@ class NameBook:
                 elif named:
                     people.update(named)
         return people
+
+
+_NICKNAMER = None
+
+
+def _nicknamer():
+    global _NICKNAMER
+    if _NICKNAMER is None:
+        from nicknames import NickNamer
+        _NICKNAMER = NickNamer()
+    return _NICKNAMER
 
 
 def _index_near(index: dict, name: tuple) -> None:

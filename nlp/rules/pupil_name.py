@@ -221,8 +221,10 @@ class Detector:
                 if firsts and last[-1].endswith("s") and len(last[-1]) > 3 and ws[j].text[-1:] in "sS" \
                         and book.people_named(firsts, {last[:-1] + (last[-1][:-1],)} & book.last):
                     return j
-                # "Alex Turner" for Alexander Turner: a shortened first name and the exact surname, capitalised
-                if last in book.last and ws[i].is_title and book.shortened_first(first, last):
+                # "Alex Turner" for Alexander Turner: a shortened first name and the exact surname, capitalised;
+                # "Kit Turner" for Christopher Turner: a diminutive from the nicknames table
+                if last in book.last and ws[i].is_title and (book.shortened_first(first, last)
+                                                             or book.people_named(book.nicknamed(first), {last})):
                     return j
                 # "Wang Yuxuan" for Yuxuan Wang: surname first, as many families write it
                 if a == 1 and b == 1 and ws[i].is_title and ws[j].is_title and \

@@ -69,13 +69,15 @@ class Detector:
         return hits
 
     def _first_with_role(self, draft: Draft, i: int) -> int | None:
-        """A colleague's first name, or its short form ("Bev" for Beverley), with their role or place in school."""
+        """A colleague's first name, its short form ("Bev" for Beverley) or diminutive ("Peggy" for Margaret),
+        with their role or place in school."""
         w = draft.words[i]
         if not w.is_title or w.key in self.ordinary or len(w.key) < 3:
             return None
         if not (_ROLE_AFTER.match(draft.text[w.end:w.end + 60]) or _ROLE_BEFORE.search(draft.text[max(0, w.start - 40):w.start])):
             return None
-        if (w.key,) in self.book.first or any(full.startswith(w.key) for full in self.book.joined_first):
+        if (w.key,) in self.book.first or self.book.nicknamed((w.key,)) \
+                or any(full.startswith(w.key) for full in self.book.joined_first):
             return i
         return None
 

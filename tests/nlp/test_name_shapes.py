@@ -27,12 +27,14 @@ Trịnh,Bảo Châu,,,7,7C
 Pearl,Huntley,,,7,7C
 Petra,Dunmore,,,8,8M
 Colin,Ferris,,,9,9R
+Margaret,Oyelaran,,,10,10P
 """.encode()
 STAFF = b"""title,first_name,last_name
 Mrs,Ngozi,Okafor
 Mr,Tom,Bright
 Miss,Kerry,Rich
 Ms,Rosalind,Haigh
+Mr,Robert,Fenwick
 """
 
 
@@ -90,6 +92,7 @@ def pupil_names(result):
 @pytest.mark.parametrize("text, quote", [
     ("Ayaan Warsame won the debate", "Ayaan Warsame"),  # one part of a two-part surname
     ("Ayaan Jama won the debate", "Ayaan Jama"),
+    ("Peggy Oyelaran won the debate", "Peggy Oyelaran"),  # a diminutive (nicknames table) and the surname
     ("Magda Hollins read at assembly", "Magda Hollins"),  # preferred forename and preferred surname
     ("Wroblewski in 11D needs to stop talking", "Wroblewski"),  # a surname alone, pinned to a form
     ("E Asante-Darko scored twice", "E Asante-Darko"),  # a bare initial and a hyphenated surname
@@ -101,6 +104,7 @@ def test_part_of_a_name(found, text, quote):
 
 @pytest.mark.parametrize("text", [
     "Ayaan Hussein won the debate",  # another surname
+    "Peggy Olusanya won the debate",  # a diminutive needs the pupil's own surname
     "Efua Asante scored twice for Ghana",  # half of a double-barrelled surname is someone else
     "Wroblewski is a common name in Wroclaw",  # a surname alone, not pinned
     "I Asante-Darko",  # "I" is no initial
@@ -175,6 +179,7 @@ def staff_names(result):
     ("Shout out to @MrsOkaforPE for sports day!", "@MrsOkaforPE"),
     ("Ros in the office sorted my payslip", "Ros"),  # a short form with a place in school
     ("Huge thanks to our receptionist Rosalind", "Rosalind"),
+    ("Bob from IT fixed the projector", "Bob"),  # a diminutive of Robert, with a place in school
     ("Mr Bright was on duty again", "Mr Bright"),  # surnames that are words, with a title
     ("Miss Rich ran the trip", "Miss Rich"),
     ("mr bright's flapjacks are back", "mr bright"),
@@ -188,6 +193,7 @@ def test_staff_shapes(found, text, quote):
     "I miss Rich Tea biscuits",
     "The future is bright for our team",
     "Rosie in the office",  # not a short form of a colleague's name
+    "Bob from next door fixed the fence",
 ])
 def test_staff_shapes_hard_negatives(found, text):
     assert not staff_names(found(text))
