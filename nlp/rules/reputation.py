@@ -7,8 +7,15 @@ names, a named colleague, "SLT", "the trust", "governors", "parents", "Year 9",
 """
 import re
 
+from nlp import classifier
 from nlp.draft import Draft, Hit
-from nlp.rules.work_discussion import about_own_child
+from nlp.rules.work_discussion import about_own_child, work_cues
+
+try:  # vaderSentiment: a sentiment lexicon built and validated on social-media text
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    _VADER = SentimentIntensityAnalyzer()
+except ImportError:  # pragma: no cover - installed from requirements.txt
+    _VADER = None
 
 CATEGORY = "reputation"
 CLAUSE = "1.5"
@@ -24,8 +31,20 @@ _TARGET = re.compile(r"""\b(?:
     slt\b|smt\b|senior\s+(?:leadership|management)|leadership|management|depute|principal\s+teachers?|governors|the\s+trust\b(?!\s+fund)|the\s+head\b|headteacher|
     (?:some\s+(?:of\s+(?:the|these|those)\s+)?|these\s+|those\s+|the\s+|school\s+)parents\b(?!\s+(?:are\s+)?(?:visiting|coming|came))|parents\s+(?:at|in|round|from)\s+(?:this|our|my|the|here)|(?:kid|child|pupil|student)(?:'s|’s)\s+(?:mum|mom|dad|parents?)|
     (?:kids|pupils|students|children)\s+(?:at|in)\s+(?:my|our|this)\s+(?:school|class)|my\s+(?:class|form|year\s?\d+s?)|year\s?\d{1,2}s?\b|
-    colleagues?|staff\s?room|co-?workers?|staff\s+morale|morale|(?:at|in)\s+my\s+(?:place|work|job)|the\s+grange|our\s+lot
+    colleagues?|staff\s?room|co-?workers?|staff\s+morale|morale|(?:at|in)\s+my\s+(?:place|work|job)|the\s+grange|our\s+lot|
+    (?:the|our|this)\s+(?:ceo|exec(?:utive)?\s+head|head\s+of\s+(?:year|department|school)|hod|hoy|senco|new\s+(?:policy|system|scheme))|
+    (?:workload|marking|behaviour|uniform|homework|feedback)\s+(?:charter|policy|policies|system|initiative)|powers\s+that\s+be|upstairs|top\s+corridor
 )""", re.I | re.X)
+# Sarcasm aimed at a school target: "yet another 'workload charter' 🙄", "because that's what we need".
+_SARCASM = re.compile(r"""\b(?:yet\s+another|because\s+that'?s\s+(?:exactly\s+)?what\s+we\s+(?:need|needed)|thanks\s+for\s+nothing|what\s+could\s+(?:possibly\s+)?go\s+wrong|
+    how\s+(?:lovely|wonderful|nice)\s+of\s+them|said\s+no\s+(?:teacher|one)\s+ever|another\s+(?:initiative|restructure|policy|email)\s+(?:from|about))\b|🙄|🤡|🙃""", re.I | re.X)
+# Targets that name the school itself; others ("my head", "management", "colleagues") are the
+# school only in a post that is otherwise about school work, when read by tone alone.
+_SCHOOL_TARGET = re.compile(r"school|academy|college|trust|slt|smt|governor|head\s?teacher|principal|pupils|students|parents|kids|year", re.I)
+# The sentence reads negative to VADER at or under this compound score.
+VADER_NEGATIVE = -0.35
+# the classifier's reputation score that counts beside a school target
+CLASSIFIER_SCORE = 0.5
 _NEGATIVE = re.compile(r"""\b(?:
     worst(?:-run|-behaved)?|shambles|shambolic|disgrace(?:ful)?|shameful|ashamed|embarrass\w*|joke|laughable|laughing\s*stock|ridiculous|farc(?:e|ical)|circus|clowns?|
     useless|hopeless|clueless|no\s+clue|not\s+a\s+clue|haven'?t\s+got\s+a\s+clue|no\s+idea|incompetent|inept|unprofessional|disorgani[sz]ed|chaotic|chaos|
@@ -75,10 +94,25 @@ class Detector:
             has_target = _TARGET.search(text) or any(s <= a < e for a, _ in named)
             if not has_target:
                 continue
-            negative = _NEGATIVE.search(text)
+            target = has_target.group() if hasattr(has_target, "group") else "a name"
+            negative = _NEGATIVE.search(text) or _SARCASM.search(text)
             if negative:
+                draft.note(CATEGORY, target=target, negative=negative.group())
                 return [Hit(s + negative.start(), s + negative.end())]
             for a, b in insults:
                 if s <= a < e:
+                    draft.note(CATEGORY, target=target, insult=draft.text[a:b])
                     return [Hit(a, b)]
+            # no listed judgement: the sentence's tone (VADER) or the classifier decides, on a target
+            # that is surely the school's
+            if not (target == "a name" or _SCHOOL_TARGET.search(target) or work_cues(draft)):
+                continue
+            # (a sentence's first 600 characters: VADER's cost grows with length, a post's sentence is shorter)
+            sentiment = _VADER.polarity_scores(text[:600])["compound"] if _VADER else 0.0
+            score = classifier.scores(draft, s, e)[CATEGORY]
+            draft.note(CATEGORY, target=target, sentiment=sentiment, classifier=score)
+            if sentiment <= VADER_NEGATIVE or score >= CLASSIFIER_SCORE:
+                stripped = text.strip()
+                start = s + text.index(stripped)
+                return [Hit(start, start + len(stripped))]
         return []
