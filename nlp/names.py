@@ -58,19 +58,21 @@ class NameBook:
             self._add(person, f, surname)
 
     def _add(self, person: int, f: tuple, l: tuple) -> None:
+        if l not in self.last:  # names repeat: index each spelling once
+            self.joined_last["".join(l)] = l
+            self._last_sounds[sound_key("".join(l))].add(l)
+            _index_near(self._last_near, l)
         self.last[l].add(person)
-        self.joined_last["".join(l)] = l
-        self._last_sounds[sound_key("".join(l))].add(l)
-        _index_near(self._last_near, l)
         self.max_last_words = max(self.max_last_words, len(l))
         if not f:
             return
         self.full[(f, l)].add(person)
         self.firsts_by_last[l].add("".join(f))
+        if f not in self.first:
+            self.joined_first["".join(f)] = f
+            self._first_sounds[sound_key("".join(f))].add(f)
+            _index_near(self._first_near, f)
         self.first[f].add(person)
-        self.joined_first["".join(f)] = f
-        self._first_sounds[sound_key("".join(f))].add(f)
-        _index_near(self._first_near, f)
         self.max_first_words = max(self.max_first_words, len(f))
         self.first_initial_last[(f[0][0], l)].add(person)
         self.first_last_initial[(f, l[0][0])].add(person)
