@@ -16,9 +16,7 @@ own LanguageTool server's matches (grammar, spelling) follow Precheck's in one a
 import http.client
 import json
 import logging
-import math
 import re
-import time
 import tomllib
 import urllib.request
 from bisect import bisect_right
@@ -27,12 +25,12 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin
 
 from flask import Blueprint, Response, current_app, g, jsonify, request
-from limits import parse_many
 
 from backend import errors
 from backend.api.bodies import LONE_SURROGATE, limit_body
 from backend.api.check import check_draft, utf16_length
 from backend.auth import authenticate_staff
+from backend.ratelimit import charge_check
 from backend.console.settings_form import CATEGORY_DESCRIPTIONS
 from nlp import Context
 from nlp.findings import INCOMPLETE
@@ -127,16 +125,6 @@ def _form() -> dict[str, str]:
         return {key: values[-1] for key, values in request.form.lists()}
     body = request.get_data(cache=False).decode("utf-8", "replace")
     return dict(parse_qsl(body, keep_blank_values=True))
-
-
-def _charge_check() -> None:
-    """Counts the check against the authenticated token's budget (PRECHECK_RATE_LIMIT_CHECK)."""
-    limiter = current_app.extensions["precheck"].limiter.limiter
-    for limit in parse_many(current_app.config["RATE_LIMIT_CHECK"]):
-        if not limiter.hit(limit, "languagetool-check", g.actor):
-            reset = limiter.get_window_stats(limit, "languagetool-check", g.actor).reset_time
-            raise LanguageToolError(429, f"Too many requests: the limit is {limit}. Try again shortly.",
-                                    {"Retry-After": str(max(1, math.ceil(reset - time.time())))})
 
 
 @dataclass(frozen=True)
@@ -339,7 +327,7 @@ def _check(params: dict[str, str]):
         raise LanguageToolError(413, f"Your text exceeds the limit of {max_units} characters (it's {units} "
                                      "characters). Please submit a shorter text.")
     name, code = _language(params)
-    _charge_check()
+    charge_check()  # the token's one budget, shared with /api/v1/check
     # LanguageTool clients say nothing of where the text goes: checked as a post on a personal account.
     findings, _ = check_draft(document.plain, Context())
     encoded, sentences = document.original.encode("utf-16-le", "surrogatepass"), _Sentences(document.plain)
