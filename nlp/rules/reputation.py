@@ -37,14 +37,18 @@ _TARGET = re.compile(r"""\b(?:
 )""", re.I | re.X)
 # Sarcasm aimed at a school target: "yet another 'workload charter' 🙄", "because that's what we need".
 _SARCASM = re.compile(r"""\b(?:yet\s+another|because\s+that'?s\s+(?:exactly\s+)?what\s+we\s+(?:need|needed)|thanks\s+for\s+nothing|what\s+could\s+(?:possibly\s+)?go\s+wrong|
-    how\s+(?:lovely|wonderful|nice)\s+of\s+them|said\s+no\s+(?:teacher|one)\s+ever|another\s+(?:initiative|restructure|policy|email)\s+(?:from|about))\b|🙄|🤡|🙃""", re.I | re.X)
+    how\s+(?:lovely|wonderful|nice)\s+of\s+them|said\s+no\s+(?:teacher|one)\s+ever|another\s+(?:initiative|restructure|policy|email)\s+(?:from|about))\b|🙄|🤡""", re.I | re.X)
 # Targets that name the school itself; others ("my head", "management", "colleagues") are the
 # school only in a post that is otherwise about school work, when read by tone alone.
-_SCHOOL_TARGET = re.compile(r"school|academy|college|trust|slt|smt|governor|head\s?teacher|principal|pupils|students|parents|kids|year", re.I)
+_SCHOOL_TARGET = re.compile(r"school|academy|college|trust|slt|smt|governor|head\s?teacher|principal|parents", re.I)
+# Tone alone never judges pupils or a year group: VADER reads school words such as "mock" or
+# "detention" as negative, and a teacher's post about their class is mostly that.
+_PUPIL_TARGET = re.compile(r"year|kids|pupils|students|children|class|form", re.I)
 # The sentence reads negative to VADER at or under this compound score.
 VADER_NEGATIVE = -0.35
-# the classifier's reputation score that counts beside a school target
+# the classifier's reputation score that counts beside a school target, alone or with a negative tone
 CLASSIFIER_SCORE = 0.5
+TONE_CLASSIFIER_SCORE = 0.15
 _NEGATIVE = re.compile(r"""\b(?:
     worst(?:-run|-behaved)?|shambles|shambolic|disgrace(?:ful)?|shameful|ashamed|embarrass\w*|joke|laughable|laughing\s*stock|ridiculous|farc(?:e|ical)|circus|clowns?|
     useless|hopeless|clueless|no\s+clue|not\s+a\s+clue|haven'?t\s+got\s+a\s+clue|no\s+idea|incompetent|inept|unprofessional|disorgani[sz]ed|chaotic|chaos|
@@ -105,13 +109,15 @@ class Detector:
                     return [Hit(a, b)]
             # no listed judgement: the sentence's tone (VADER) or the classifier decides, on a target
             # that is surely the school's
-            if not (target == "a name" or _SCHOOL_TARGET.search(target) or work_cues(draft)):
+            if _PUPIL_TARGET.search(target) or not (target == "a name" or _SCHOOL_TARGET.search(target) or work_cues(draft)):
                 continue
             # (a sentence's first 600 characters: VADER's cost grows with length, a post's sentence is shorter)
             sentiment = _VADER.polarity_scores(text[:600])["compound"] if _VADER else 0.0
             score = classifier.scores(draft, s, e)[CATEGORY]
             draft.note(CATEGORY, target=target, sentiment=sentiment, classifier=score)
-            if sentiment <= VADER_NEGATIVE or score >= CLASSIFIER_SCORE:
+            # (a sad sentence, "gonna miss my little Hazels 😢", is negative too: tone needs the
+            # classifier's agreement that the post is a remark on the school)
+            if (sentiment <= VADER_NEGATIVE and score >= TONE_CLASSIFIER_SCORE) or score >= CLASSIFIER_SCORE:
                 stripped = text.strip()
                 start = s + text.index(stripped)
                 return [Hit(start, start + len(stripped))]
