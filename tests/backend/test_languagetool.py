@@ -363,3 +363,18 @@ def test_a_languagetool_url_is_read():
     assert load_config({})["LANGUAGETOOL_URL"] is None
     url = "https://lt.school.example:8081/languagetool/"
     assert load_config({"PRECHECK_LANGUAGETOOL_URL": url})["LANGUAGETOOL_URL"] == url
+
+
+def test_a_token_checks_against_its_own_schools_lists(client, admin_headers):
+    tokens = {}
+    for slug, pupil in (("northfield", "Zephyrine,Quillfeather"), ("southgate", "Oriel,Brackenbury")):
+        base = f"/api/v1/admin/schools/{slug}"
+        assert client.post("/api/v1/admin/schools", json={"slug": slug, "name": slug},
+                           headers=admin_headers).status_code == 201
+        assert client.put(f"{base}/lists/pupils", data=f"first_name,last_name\n{pupil}\n".encode(),
+                          headers={**admin_headers, "Content-Type": "text/csv"}).status_code == 200
+        tokens[slug] = client.post(f"{base}/tokens", json={"label": "t"}, headers=admin_headers).get_json()["token"]
+    text = "Well done Zephyrine Quillfeather and Oriel Brackenbury"
+    for slug, named in (("northfield", "Zephyrine Quillfeather"), ("southgate", "Oriel Brackenbury")):
+        matches = pupil_matches(lt_check(client, tokens[slug], text=text, language="en-GB"))
+        assert [text[m["offset"]:m["offset"] + m["length"]] for m in matches] == [named]
