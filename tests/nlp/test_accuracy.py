@@ -29,6 +29,10 @@ TARGETS = {
     "hengrove": (0.95, 0.97),
     "stbrendans": (0.80, 1.0),
     "judgements": (0.95, 1.0),
+    # written blind by other hands and never trained on: gates at today's figures (README), far under
+    # the goals, so they only stop things getting worse (reputation 7/26 and 1/19 is the floor)
+    "millbrook": (0.26, 0.94),
+    "kingsmead": (0.05, 0.93),
 }
 
 
