@@ -26,7 +26,7 @@ MODEL = HERE / "model"
 LABELS = ("work-discussion", "reputation")
 # never trained on: the development set's copy, and whole sets kept to score the model by source
 EXCLUDED = {"thornbury"}
-HELD_OUT = ("kelvinbank", "staffroom", "judgements")
+HELD_OUT = ("kelvinbank", "staffroom", "judgements", "millbrook", "kingsmead")
 
 
 def labels(case: dict) -> dict[str, float]:
