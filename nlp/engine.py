@@ -1,4 +1,6 @@
 """The engine: state built once per list/settings version, reused for every draft."""
+import re
+
 from nlp import budget
 from nlp.budget import BudgetExceeded, Deadline
 from nlp.context import Context
@@ -11,6 +13,9 @@ from nlp.settings import Settings
 from nlp.spans import utf16_offsets
 
 __all__ = ["Engine", "utf16_offsets"]
+
+# How the rules' messages cite the trust's policy: "Policy 4.1", "Policy 1.5 and 4.1".
+POLICY_CITATION = re.compile(r"\bPolicy \d+(?:\.\d+)*(?: and \d+(?:\.\d+)*)*")
 
 
 class Engine:
@@ -47,6 +52,11 @@ class Engine:
             results.append((self._findings(draft), draft.evidence))
         return results
 
+    def _cite(self, category: str, message: str) -> str:
+        """The message citing the school's own clause (settings.clauses) where it set one."""
+        clause = self.settings.clauses.get(category)
+        return message if clause is None else POLICY_CITATION.sub(f"Policy {clause}", message)
+
     def _findings(self, draft: Draft) -> list[Finding]:
         complete = True
         for rule, detector in self._rules:
@@ -72,8 +82,9 @@ class Engine:
                     continue
                 seen.add((start, end))
                 findings.append(Finding(
-                    category=rule.CATEGORY, clause=rule.CLAUSE, severity=severity,
+                    category=rule.CATEGORY, clause=self.settings.clauses.get(rule.CATEGORY, rule.CLAUSE),
+                    severity=severity,
                     start=units[start], end=units[end], quote=draft.original[start:end],
-                    message=hit.message or rule.MESSAGE, suggestion=rule.SUGGESTION))
+                    message=self._cite(rule.CATEGORY, hit.message or rule.MESSAGE), suggestion=rule.SUGGESTION))
         findings.sort(key=lambda f: (f.start, f.end, f.category))
         return findings

@@ -8,6 +8,8 @@ from nlp.findings import CATEGORIES, SEVERITIES
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+# A clause number as a school's policy writes it: "4.1", "5.3a", "B-2".
+_CLAUSE = re.compile(r"^[0-9A-Za-z](?:[0-9A-Za-z.\-]{0,18}[0-9A-Za-z])?$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$")
 MAX_NOTE = 2000
 
@@ -34,6 +36,8 @@ class Settings:
     blocked_domains: tuple[str, ...] = ()
     categories: dict[str, CategorySetting] = field(default_factory=dict)
     note: str = ""
+    # category -> the clause of the school's own policy to cite instead of the rule's
+    clauses: dict[str, str] = field(default_factory=dict)
     # Optional school terms, inclusive date ranges: when set, working hours apply
     # only on days inside a term (holidays are not working time).
     term_dates: tuple[tuple[date, date], ...] = ()
@@ -53,6 +57,7 @@ class Settings:
             "categories": {name: {"enabled": c.enabled, **({"severity": c.severity} if c.severity else {})}
                            for name, c in sorted(self.categories.items())},
             "note": self.note,
+            "clauses": dict(sorted(self.clauses.items())),
             "term_dates": [[a.isoformat(), b.isoformat()] for a, b in self.term_dates],
         }
 
@@ -61,7 +66,7 @@ class Settings:
         """Validate a whole settings document; keys left out take their defaults."""
         if not isinstance(data, dict):
             raise SettingsError("settings", "must be a JSON object")
-        known = {"timezone", "working_hours", "blocked_domains", "categories", "note", "term_dates"}
+        known = {"timezone", "working_hours", "blocked_domains", "categories", "note", "clauses", "term_dates"}
         for key in data:
             if key not in known:
                 raise SettingsError(str(key), f"unknown setting (known: {', '.join(sorted(known))})")
@@ -71,6 +76,7 @@ class Settings:
             blocked_domains=_blocked_domains(data.get("blocked_domains", [])),
             categories=_categories(data.get("categories", {})),
             note=_note(data.get("note", "")),
+            clauses=_clauses(data.get("clauses", {})),
             term_dates=_term_dates(data.get("term_dates", [])),
         )
 
@@ -166,6 +172,20 @@ def _note(value) -> str:
     if len(value) > MAX_NOTE:
         raise SettingsError("note", f"is longer than {MAX_NOTE} characters")
     return value.strip()
+
+
+def _clauses(value) -> dict:
+    if not isinstance(value, dict):
+        raise SettingsError("clauses", 'must be an object keyed by category, such as {"pupil-name": "5.3"}')
+    result = {}
+    for name, clause in value.items():
+        where = f"clauses.{name}"
+        if name not in CATEGORIES:
+            raise SettingsError(where, "unknown category")
+        if not isinstance(clause, str) or not _CLAUSE.match(clause.strip()):
+            raise SettingsError(where, "must be a clause number such as 5.3 (letters, digits, '.' and '-')")
+        result[name] = clause.strip()
+    return result
 
 
 def _term_dates(value) -> tuple[tuple[date, date], ...]:

@@ -188,6 +188,11 @@ def sign_in(email: str, password: str) -> SignInOutcome:
     return wrong
 
 
+def admin_exists(email: str) -> bool:
+    with store().session() as s:
+        return s.execute(select(AdminUser.id).where(AdminUser.email == email.strip().lower())).first() is not None
+
+
 # -- lists ------------------------------------------------------------------------------
 
 def list_rows(kind: str) -> tuple[int, list[tuple[int, object]]]:

@@ -6,6 +6,7 @@ from flask import flash, g, redirect, render_template, request, url_for
 from backend.console import bp, data
 from backend.console.settings_form import (CATEGORY_DESCRIPTIONS, WEEKDAY_LABELS, describe_error,
                                            form_from_submission, settings_from_form, settings_to_form)
+from nlp.rules import RULES
 from nlp.settings import SettingsError
 
 _TIMEZONES = sorted(available_timezones())
@@ -14,7 +15,8 @@ _TIMEZONES = sorted(available_timezones())
 def _page(form: dict, error=None):
     return render_template("console/settings.html", form=form, error=error, timezones=_TIMEZONES,
                            weekdays=list(WEEKDAY_LABELS.items()),
-                           categories=list(CATEGORY_DESCRIPTIONS.items()), section="console.settings")
+                           categories=list(CATEGORY_DESCRIPTIONS.items()), section="console.settings",
+                           standard_clauses={rule.CATEGORY: rule.CLAUSE for rule in RULES})
 
 
 @bp.route("/settings", methods=("GET",))

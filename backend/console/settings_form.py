@@ -44,6 +44,7 @@ def settings_to_form(settings: Settings) -> dict:
         "severity": {name: (settings.categories[name].severity or "") if name in settings.categories else ""
                      for name in CATEGORIES},
         "note": data["note"],
+        "clauses": {name: settings.clauses.get(name, "") for name in CATEGORIES},
         "term_dates": "\n".join(f"{a} to {b}" for a, b in data["term_dates"]),
     }
 
@@ -84,6 +85,8 @@ def form_to_document(form) -> dict:
         "blocked_domains": [line.strip() for line in form.get("blocked_domains", "").splitlines() if line.strip()],
         "categories": categories,
         "note": form.get("note", ""),
+        "clauses": {name: form.get(f"clause-{name}", "").strip() for name in CATEGORIES
+                    if form.get(f"clause-{name}", "").strip()},
         "term_dates": term_dates,
     }
 
@@ -112,5 +115,6 @@ def form_from_submission(form) -> dict:
         "enabled": {name: form.get(f"enabled-{name}") is not None for name in CATEGORIES},
         "severity": {name: form.get(f"severity-{name}", "") for name in CATEGORIES},
         "note": form.get("note", ""),
+        "clauses": {name: form.get(f"clause-{name}", "") for name in CATEGORIES},
         "term_dates": form.get("term_dates", ""),
     }

@@ -122,3 +122,25 @@ def test_an_unknown_school_is_404_for_the_trusts_admin(client, admin_headers):
     assert client.get("/api/v1/admin/schools/nowhere/settings", headers=admin_headers).status_code == 404
     assert client.post("/api/v1/admin/schools/nowhere/admin-tokens", json={},
                        headers=admin_headers).status_code == 404
+
+
+def test_a_schools_clauses_are_cited_in_its_findings_and_messages(client, admin_headers, trust):
+    clauses = {"pupil-name": "5.3", "work-discussion": "B-2"}
+    saved = client.put("/api/v1/admin/schools/southgate/settings", json={"clauses": clauses}, headers=admin_headers)
+    assert saved.status_code == 200 and saved.get_json()["clauses"] == clauses
+    text = "Well done Aisha Khan"
+    south = [f for f in check(client, trust["southgate"]["staff"], text).get_json()["findings"]
+             if f["category"] == "pupil-name"]
+    north = [f for f in check(client, trust["northfield"]["staff"], text).get_json()["findings"]
+             if f["category"] == "pupil-name"]
+    assert [f["clause"] for f in south] == ["5.3"] and "Policy 5.3" in south[0]["message"]
+    assert "Policy 4.2" not in south[0]["message"]
+    assert [f["clause"] for f in north] == ["4.2"] and "Policy 4.2" in north[0]["message"]
+
+
+def test_bad_clauses_are_refused_naming_the_field(client, admin_headers):
+    for clauses, field in (({"no-such": "1"}, "clauses.no-such"), ({"pupil-name": ""}, "clauses.pupil-name"),
+                           ({"pupil-name": 5}, "clauses.pupil-name"), (["5.3"], "clauses"),
+                           ({"pupil-name": "5.3; DROP"}, "clauses.pupil-name")):
+        response = client.put("/api/v1/admin/settings", json={"clauses": clauses}, headers=admin_headers)
+        assert response.status_code == 400 and error_of(response)["field"] == field, clauses

@@ -1,0 +1,92 @@
+"""The console for a trust: the trust's admin switches schools and creates schools and school
+admins; a school admin sees their own school alone; every page names the school it shows."""
+import re
+
+import pytest
+
+from backend.auth import hash_password
+from nlp import Settings
+from nlp.lists import Pupil
+from tests.console.conftest import csrf_token, sign_in
+
+SCHOOL_ADMIN = "office@southgate.example"
+SCHOOL_PASSWORD = "southgate office password"
+
+
+def post_form(client, path, fields, page="/admin/schools"):
+    token = csrf_token(client.get(page).get_data(as_text=True))
+    return client.post(path, data={**fields, "csrf_token": token})
+
+
+@pytest.fixture
+def southgate(store):
+    school = store.create_school("southgate", "Southgate Academy", "test")
+    store.replace_list("pupils", [Pupil(first_name="Tobias", last_name="Wreford")], "test", school.id)
+    store.replace_list("pupils", [Pupil(first_name="Aisha", last_name="Khan")], "test")  # the default school
+    store.upsert_admin(SCHOOL_ADMIN, hash_password(SCHOOL_PASSWORD), "test", school.id)
+    return school
+
+
+def test_the_trust_admin_switches_school_and_every_page_names_it(admin_client, southgate):
+    pupils = admin_client.get("/admin/pupils").get_data(as_text=True)
+    assert "Default school" in pupils and "Khan" in pupils and "Wreford" not in pupils
+    switched = post_form(admin_client, "/admin/schools/switch", {"school_id": southgate.id})
+    assert switched.status_code == 302
+    for path in ("/admin/", "/admin/pupils", "/admin/staff", "/admin/tokens", "/admin/settings", "/admin/audit",
+                 "/admin/try"):
+        page = admin_client.get(path).get_data(as_text=True)
+        assert "School: <strong>Southgate Academy</strong>" in page, path
+    pupils = admin_client.get("/admin/pupils").get_data(as_text=True)
+    assert "Wreford" in pupils and "Khan" not in pupils
+
+
+def test_the_trust_admin_creates_a_school_and_its_admin(admin_client, app):
+    assert post_form(admin_client, "/admin/schools", {"slug": "northfield", "name": "Northfield High"}).status_code == 302
+    assert post_form(admin_client, "/admin/schools", {"slug": "northfield", "name": "Again"}).status_code == 400
+    assert post_form(admin_client, "/admin/schools", {"slug": "No Good", "name": "Bad"}).status_code == 400
+    store = app.extensions["precheck"].store
+    school = store.school_by_slug("northfield")
+    created = post_form(admin_client, "/admin/schools/admins",
+                        {"school_id": school.id, "email": "head@northfield.example", "password": "long enough pass"})
+    assert created.status_code == 302
+    assert [a.email for a in store.admins(school.id)] == ["head@northfield.example"]
+    assert "Northfield High" in admin_client.get("/admin/schools").get_data(as_text=True)
+
+
+def test_a_school_admin_sees_their_own_school_alone(client, southgate, store):
+    assert sign_in(client, SCHOOL_ADMIN, SCHOOL_PASSWORD).status_code == 302
+    pupils = client.get("/admin/pupils").get_data(as_text=True)
+    assert "Southgate Academy" in pupils and "Wreford" in pupils and "Khan" not in pupils
+    assert client.get("/admin/schools").status_code == 403
+    assert "Default school" not in client.get("/admin/").get_data(as_text=True)
+    # Switching to another school is refused and changes nothing.
+    assert post_form(client, "/admin/schools/switch", {"school_id": 1}, page="/admin/").status_code == 403
+    assert "Khan" not in client.get("/admin/pupils").get_data(as_text=True)
+    # Another school's entries cannot be reached by id either.
+    from backend.store import PupilRow
+    with store.session() as db:
+        khan_id = db.query(PupilRow.id).filter(PupilRow.last_name == "Khan").scalar()
+    edit = client.get(f"/admin/pupils/{khan_id}/edit")
+    assert "Khan" not in edit.get_data(as_text=True)
+    assert edit.status_code in (302, 404)
+
+
+def test_a_school_admins_audit_log_has_only_their_school(client, southgate, store):
+    store.replace_settings(Settings(note="default note"), "admin:someone@default.example")
+    assert sign_in(client, SCHOOL_ADMIN, SCHOOL_PASSWORD).status_code == 302
+    audit = client.get("/admin/audit").get_data(as_text=True)
+    assert "someone@default.example" not in audit
+
+
+def test_clauses_are_edited_beside_the_note(admin_client, store):
+    page = admin_client.get("/admin/settings").get_data(as_text=True)
+    fields = dict(re.findall(r'name="([^"]+)"[^>]*value="([^"]*)"', page))
+    fields.update({"timezone": "Europe/London", "note": "Ask Mrs Kauser.", "clause-pupil-name": "5.3"})
+    for name in re.findall(r'name="(enabled-[^"]+)"[^>]*checked', page):
+        fields[name] = "on"
+    assert admin_client.post("/admin/settings", data=fields).status_code == 302
+    assert store.settings()[1].clauses == {"pupil-name": "5.3"}
+    assert 'value="5.3"' in admin_client.get("/admin/settings").get_data(as_text=True)
+    fields["clause-pupil-name"] = "5.3; bad"
+    assert admin_client.post("/admin/settings", data=fields).status_code == 400
+    assert store.settings()[1].clauses == {"pupil-name": "5.3"}
