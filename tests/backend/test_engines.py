@@ -56,3 +56,30 @@ def test_a_failed_build_keeps_the_lists_in_force(app_factory, admin_headers, sta
     assert time.monotonic() - started < 1.5  # a failed version is not waited for on every check
     fixed = put_csv(client, admin_headers, "pupils", PUPILS_CSV).get_json()["lists_version"]
     assert fixed > bad and check(client, staff_headers, "hello").get_json()["lists_version"] == fixed
+
+
+def test_a_change_to_one_school_rebuilds_only_that_schools_engine_in_another_process(app_factory, admin_headers):
+    one, two = app_factory(RELOAD_INTERVAL=0.1), app_factory(RELOAD_INTERVAL=0.1)
+    store = one.extensions["precheck"].store
+    north = store.create_school("northfield", "Northfield", "test")
+    engines = two.extensions["precheck"].engines
+    default_engine, north_before = engines.current().engine, engines.current(north.id)
+    client = one.test_client()
+    version = client.put("/api/v1/admin/schools/northfield/lists/pupils", data=PUPILS_CSV,
+                         headers={**admin_headers, "Content-Type": "text/csv"}).get_json()["lists_version"]
+    assert wait_for(lambda: engines.current(north.id).version == version, timeout=2.0)
+    assert len(engines.current(north.id).engine.lists.pupils) == 2 and north_before.version < version
+    assert engines.current().engine is default_engine  # the default school was not rebuilt
+    assert engines.current().engine.lists.pupils == ()
+
+
+def test_engines_kept_are_bounded_and_an_evicted_school_is_built_again(app_factory):
+    app = app_factory()
+    store = app.extensions["precheck"].store
+    ids = [store.create_school(f"school-{i}", f"School {i}", "test").id for i in range(3)]
+    engines = backend.engines.EngineHolder(store, app.config["SPACY_MODEL"], 60.0, 1.0, max_engines=2)
+    for school_id in ids:
+        engines.current(school_id)
+    assert engines.loaded_schools() == ids[1:]
+    assert engines.current(ids[0]).version == store.lists_version(school_id=ids[0])
+    assert engines.loaded_schools() == [ids[2], ids[0]]
