@@ -154,6 +154,13 @@ def render(results: Results) -> str:
         out += [f"Cost as the list grows from {small.pupils:,} to {large.pupils:,} names: CPU per check "
                 f"{ratios(lambda r, size: r.cpu_ms[size])}; p50 {ratios(lambda r, size: r.latency[size].timings.p50)}; "
                 f"throughput x{large.throughput.checks_per_second / small.throughput.checks_per_second:.2f}.", ""]
+    if results.trust is not None:
+        t = results.trust
+        out += [f"A trust: {t.schools} schools of {t.pupils_each:,} pupils, each school checked in every worker "
+                f"({t.engines_built} school engine builds logged). Worker RSS MB before / after: "
+                + ", ".join(f"{b.rss_mb:.0f} / {a.rss_mb:.0f}" for b, a in zip(t.before, t.after))
+                + "; PSS MB after: " + ", ".join(f"{a.pss_mb:.0f}" if a.pss_mb is not None else "?" for a in t.after)
+                + ".", ""]
     out += ["Targets (reported, not asserted)", ""] + targets(results)
     return "\n".join(out) + "\n"
 

@@ -18,7 +18,7 @@ from importlib import metadata
 from bench.apply import ApplyRun, apply_list, flags
 from bench.inprocess import Presidio, engine_for, time_calls
 from bench.load import Client, LatencyRun, ThroughputRun, check_body, latency, throughput
-from bench.names import describe, pupils
+from bench.names import describe, pupils, pupils_csv
 from bench.proc import ProcessMemory, children, cpu_seconds, process_memory
 from bench.stats import Timed
 from bench.texts import TEXTS, drafts
@@ -40,11 +40,24 @@ class BenchConfig:
     presidio: bool = True
     workers: int = 2
     seed: int = 2026
+    # The trust phase: this many schools of this many pupils each, every one checked in every worker.
+    trust_schools: int = 30
+    trust_pupils: int = 1_000
 
 
 QUICK = BenchConfig(sizes=(20, 200), requests={"short": 20, "short-word": 10, "short-word-alone": 10, "medium": 10, "long": 4}, seconds_per_text=1.0,
                     throughput_seconds=1.0, connections=2, inprocess_calls={"short": 10, "short-word": 5, "short-word-alone": 5, "medium": 5, "long": 3},
-                    inprocess_seconds=0.5)
+                    inprocess_seconds=0.5, trust_schools=3, trust_pupils=50)
+
+
+@dataclass
+class TrustResult:
+    """Memory per worker once every school of a trust has its engine built in every worker."""
+    schools: int
+    pupils_each: int
+    before: list[ProcessMemory]  # the workers before the schools were added
+    after: list[ProcessMemory]
+    engines_built: int  # the schools' engine builds the service logged
 
 
 @dataclass
@@ -78,6 +91,7 @@ class Results:
     seconds: float = 0.0
     load_before: str = ""
     load_after: str = ""
+    trust: TrustResult | None = None
 
 
 def machine() -> dict:
@@ -139,6 +153,11 @@ class SwapLog:
         self._read()
         return [s for s in self.swaps if s.get("lists_version") == version]
 
+    def of_other_schools(self) -> list[dict]:
+        """The builds of schools other than the default one (the trust phase)."""
+        self._read()
+        return [s for s in self.swaps if s.get("school_id", 1) != 1]
+
     def times(self, version: int) -> list[float]:
         """When each worker logged `version` in force (epoch seconds)."""
         return [datetime.strptime(s["time"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc).timestamp()
@@ -177,6 +196,31 @@ def _measure_service(service, swap_log: SwapLog, client: Client, staff_token: st
         workers=[process_memory(pid) for pid in workers], master=process_memory(service.process.pid),
         names_flagged=flagged,
         build_ms=[s["build_ms"] for s in swap_log.of(applied.version) if "build_ms" in s])
+
+
+def _measure_trust(service, swap_log: SwapLog, people: list, texts: dict, config: BenchConfig) -> TrustResult:
+    """Add the schools (each its own slice of the generated pupils), then check through each
+    school's token until every worker has logged that school's engine build."""
+    workers = children(service.process.pid)
+    before = [process_memory(pid) for pid in workers]
+    for i in range(config.trust_schools):
+        slug = f"bench-school-{i}"
+        assert service.admin("POST", "/api/v1/admin/schools", json={"slug": slug, "name": f"Bench {i}"}).ok
+        roster = people[(i * config.trust_pupils) % len(people):][:config.trust_pupils]
+        assert service.admin("PUT", f"/api/v1/admin/schools/{slug}/lists/pupils", data=pupils_csv(roster),
+                             headers={"Content-Type": "text/csv"}).ok
+        token = service.admin("POST", f"/api/v1/admin/schools/{slug}/tokens", json={"label": "bench"}).json()["token"]
+        school_client = Client(service.url, token)
+        # Keep-alive pins a client to one worker; a fresh client per check lets the kernel spread them.
+        for _ in range(config.workers * 8):
+            school_client.close()
+            school_client = Client(service.url, token)
+            status, _ = school_client.json("POST", "/api/v1/check", check_body(texts["short"]))
+            assert status == 200, status
+        school_client.close()
+    built = len(swap_log.of_other_schools())
+    return TrustResult(config.trust_schools, config.trust_pupils, before,
+                       [process_memory(pid) for pid in workers], built)
 
 
 def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
@@ -228,6 +272,8 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
                 result.presidio_found = presidio.finds(texts["short"], people[0].full_name)
             results.sizes.append(result)
         client.close()
+        progress(f"trust: {config.trust_schools} schools of {config.trust_pupils} pupils, each checked in every worker")
+        results.trust = _measure_trust(service, swap_log, people, texts, config)
     results.load_after = load_average()
     results.seconds = time.perf_counter() - started
     return results
