@@ -77,3 +77,21 @@ def test_create_admin_hashes_the_password_with_argon2(app):
 def test_create_admin_refuses_short_passwords(app):
     result = run(app, "create-admin", "a@b.example", env={"PRECHECK_ADMIN_PASSWORD": "short"})
     assert result.exit_code != 0
+
+
+def test_a_schools_commands_act_on_that_school_alone(app, tmp_path):
+    assert run(app, "create-school", "northfield", "Northfield High").exit_code == 0
+    assert run(app, "create-school", "northfield", "Again").exit_code != 0
+    csv = tmp_path / "north.csv"
+    csv.write_text("Forename,Surname\nZainab,Okonkwo\n")
+    assert run(app, "import-list", "pupils", str(csv), "--school", "northfield").exit_code == 0
+    north_token = run(app, "create-staff-token", "North teacher", "--school", "northfield").stdout.strip().splitlines()[-1]
+    run(app, "create-staff-token", "Default teacher")
+    client = app.test_client()
+    answer = check(client, {"Authorization": f"Bearer {north_token}"}, "Well done Zainab Okonkwo").get_json()
+    assert [f["quote"] for f in answer["findings"] if f["category"] == "pupil-name"] == ["Zainab Okonkwo"]
+    listed = run(app, "list-tokens", "--school", "northfield").output
+    assert "North teacher" in listed and "Default teacher" not in listed
+    assert "North teacher" not in run(app, "list-tokens").output
+    assert "northfield" in run(app, "list-schools").output
+    assert run(app, "import-list", "pupils", str(csv), "--school", "nowhere").exit_code != 0
