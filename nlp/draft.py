@@ -3,7 +3,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from nlp.budget import UNLIMITED, Deadline
+from nlp.budget import UNLIMITED, BudgetExceeded, Deadline
 from nlp.context import Context
 from nlp.textnorm import Word, words
 
@@ -60,7 +60,10 @@ class Draft:
         self.deadline = deadline
         self.lower = self.text.lower()
         self.context = context
-        self.words: list[Word] = words(self.text)
+        try:
+            self.words: list[Word] = words(self.text, deadline)
+        except BudgetExceeded:
+            self.words = []  # the budget went on reading the words: the engine's first deadline check ends the check
         self.hits: dict[str, list[Hit]] = {}
         self.memo: dict = {}  # per-draft results rules share (e.g. work cues)
         # what each rule weighed before deciding (cues, targets, scores), for `nlp.evaluate --verbose`

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from nlp.budget import UNLIMITED, Deadline
+
 # A run of letters, with apostrophes inside (O’Neill, D'Souza, Kacper’s).
 _WORD = re.compile(r"[^\W\d_]+(?:['’‘ʼ][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’‘ʼ][sS]$")
@@ -47,10 +49,14 @@ class Word:
         return self.text.isupper() and len(self.text) > 1
 
 
-def words(text: str) -> list[Word]:
+def words(text: str, deadline: Deadline = UNLIMITED) -> list[Word]:
+    """The draft's words; raises BudgetExceeded once the check's budget is spent, since on a
+    draft of tens of thousands of tiny words reading them is the costliest single step."""
     result: list[Word] = []
     prev_end = None
-    for match in _WORD.finditer(text):
+    for count, match in enumerate(_WORD.finditer(text)):
+        if count % 512 == 511:
+            deadline.check()
         raw = match.group()
         end = match.end()
         possessive = _POSSESSIVE.search(raw)
