@@ -135,6 +135,29 @@ test('Instagram: caption (always media), comment box, reply, direct message', ()
   assert.equal(adapterNamed('instagram').findPostButton($('[role="button"]')), null);
 });
 
+test('LinkedIn: the share box inside #interop-outlet\'s open shadow root is found through it', async () => {
+  const { containsComposed } = await import('../src/shared/composed-dom.js');
+  const adapter = adapterNamed('linkedin');
+  const { $ } = page('https://www.linkedin.com/feed/', '<main><p>feed</p></main><div id="interop-outlet"></div>');
+  const shadow = $('#interop-outlet').attachShadow({ mode: 'open' });
+  shadow.innerHTML = `<div class="share-box" role="dialog"><div class="share-creation-state__text-editor">
+    <div class="ql-editor" contenteditable="true"><p>hi <strong>there</strong></p></div></div>
+    <div class="share-creation-state__additional-content"><img src="blob:https://www.linkedin.com/1"></div>
+    <button class="share-actions__primary-action"><span>Post</span></button></div>`;
+  const editor = adapter.findEditor(shadow.querySelector('strong').firstChild);
+  assert.equal(editor, shadow.querySelector('.ql-editor'));
+  const root = adapter.composerRoot(editor);
+  assert.equal(root, shadow.querySelector('.share-box'));
+  const button = adapter.findPostButton(shadow.querySelector('button span'));
+  assert.equal(button, shadow.querySelector('button'));
+  assert.deepEqual(adapter.postButtonsIn(document.body), [button]);
+  assert.ok(containsComposed(document.body, button));
+  assert.equal(adapter.surface(editor, root), 'post');
+  assert.equal(adapter.hasMedia(editor, root), true);
+  shadow.querySelector('img').remove();
+  assert.equal(adapter.hasMedia(editor, root), false);
+});
+
 test('LinkedIn: share box, comment, reply and message by their Quill/messaging containers', () => {
   const share = read('linkedin', 'https://www.linkedin.com/feed/', `<div class="share-box"><div class="share-creation-state__text-editor">
     <div class="ql-editor" contenteditable="true"><p>hi</p></div></div>

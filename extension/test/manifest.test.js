@@ -46,3 +46,17 @@ test('the modules the content script loader imports are web-accessible', () => {
     assert.ok(resources.includes(`${folder}*`), folder);
   }
 });
+
+test('only the frame pages and the content script modules are web-accessible; the frames by dynamic URL', async () => {
+  const { DIALOG_PAGE, OVERLAY_PAGE } = await import('../src/shared/frames.js');
+  const entries = manifest.web_accessible_resources;
+  const pages = entries.flatMap((entry) => entry.resources).filter((resource) => resource.endsWith('.html'));
+  assert.deepEqual(pages.sort(), [DIALOG_PAGE, OVERLAY_PAGE].sort());
+  for (const page of pages) assert.ok(existsSync(new URL(page, root)), page);
+  const frameEntry = entries.find((entry) => entry.resources.includes(OVERLAY_PAGE));
+  assert.equal(frameEntry.use_dynamic_url, true);
+  assert.deepEqual(frameEntry.resources.sort(), pages.sort());
+  for (const resource of entries.flatMap((entry) => entry.resources)) {
+    assert.doesNotMatch(resource, /^src\/(options|popup|background|frame\/[^.]*\.js)/, resource);
+  }
+});

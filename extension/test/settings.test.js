@@ -14,7 +14,7 @@ globalThis.browser = {
     },
   },
 };
-const { loadSettings } = await import('../src/shared/settings.js');
+const { loadSettings, normaliseServerUrl, serverUrlProblem } = await import('../src/shared/settings.js');
 
 test('nothing saved and no policy: not set up', async () => {
   areas.local = {};
@@ -34,5 +34,24 @@ test('a server URL set by IT policy is used until the person saves their own', a
 test('a policy value that is not a URL is ignored', async () => {
   areas.managed = { serverUrl: 'precheck' };
   areas.local = {};
+  assert.equal((await loadSettings()).serverUrl, '');
+});
+
+test('a server URL must be https; plain http only on this computer', () => {
+  assert.equal(normaliseServerUrl('https://precheck.school.example/'), 'https://precheck.school.example');
+  for (const local of ['http://127.0.0.1:8000', 'http://localhost:8000/', 'http://[::1]:8000']) {
+    assert.ok(normaliseServerUrl(local), local);
+  }
+  for (const bad of ['http://precheck.school.example', 'http://10.0.0.5:8000', 'ftp://precheck.school.example',
+    'precheck.school.example', 'https://precheck.school.example/?token=1']) {
+    assert.equal(normaliseServerUrl(bad), null, bad);
+    assert.ok(serverUrlProblem(bad), bad);
+  }
+  assert.match(serverUrlProblem('http://precheck.school.example'), /must start with https:\/\//);
+});
+
+test('a plain-http server saved by an older version is not used', async () => {
+  areas.managed = null;
+  areas.local = { serverUrl: 'http://precheck.school.example', token: 'mine' };
   assert.equal((await loadSettings()).serverUrl, '');
 });

@@ -5,7 +5,7 @@
 // non-zero when any fails.
 //
 //   node firefox-smoke.mjs '{"extension": …, "server": …, "token": …, "sitePort": …,
-//                            "sites": [{host, editor, post}], "addedSite": {host, port, editor, post},
+//                            "sites": [{host, path, editor, post}], "addedSite": {host, port, editor, post},
 //                            "extraPages": [{host, port, editor, post, frame?, ctrlEnter?}]}'
 
 import puppeteer from 'puppeteer-core';
@@ -34,8 +34,68 @@ async function waitFor(page, fn, arg, timeout = 10_000) {
   }
 }
 
-const dialogOpen = () =>
-  Boolean(document.querySelector('[data-precheck="dialog"]')?.shadowRoot.querySelector('[role="alertdialog"]'));
+// Precheck draws in its own frames (extension pages in iframes): the overlay
+// (highlights, role="status") and the pause dialog (role="alertdialog").
+// (A frame's url() in Firefox over BiDi may still say about:blank.)
+async function precheckFrame(page, kind) {
+  for (const frame of page.frames()) {
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (href.includes(`/src/frame/${kind}.html`)) return frame;
+  }
+  return null;
+}
+
+/** Polls `fn` inside Precheck's `kind` frame until it answers truthy; that answer, or null. */
+async function inFrame(page, kind, fn, arg, timeout = 10_000) {
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(100)) {
+    const frame = await precheckFrame(page, kind);
+    if (!frame) continue;
+    try {
+      const answer = await frame.evaluate(fn, arg);
+      if (answer) return answer;
+    } catch {
+      // The frame is loading or was just replaced.
+    }
+  }
+  return null;
+}
+
+// Editors and buttons may sit inside the page's open shadow roots (LinkedIn).
+const pierce = (selector) => `pierce/${selector}`;
+
+const dialogOpen = (page) => inFrame(page, 'dialog', () => Boolean(document.querySelector('[role="alertdialog"]')));
+
+/** Whether the page's own scripts can read any of `words` outside the editor (shadow roots and same-origin frames too). */
+const pageCanRead = (page, editor, words) =>
+  page.evaluate(
+    (selector, secrets) => {
+      const find = (root) => root.querySelector(selector)
+        || [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean) || null;
+      const skip = find(document);
+      const parts = [];
+      const walk = (node) => {
+        if (node === skip) return;
+        if (node.nodeType === 3) parts.push(node.data);
+        if (node.nodeType === 1) {
+          for (const attribute of node.attributes) parts.push(attribute.value);
+          if (node.shadowRoot) walk(node.shadowRoot);
+          let inner = null;
+          try {
+            inner = node.contentDocument;
+          } catch {
+            inner = null;
+          }
+          if (inner && inner.documentElement) walk(inner.documentElement);
+        }
+        for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+      };
+      walk(document.documentElement);
+      const text = parts.join('\n');
+      return secrets.filter((secret) => text.includes(secret));
+    },
+    editor,
+    words,
+  );
 
 const browser = await puppeteer.launch({
   browser: 'firefox',
@@ -92,7 +152,7 @@ try {
   }
 
   const targets = [
-    ...sites.map((site) => ({ ...site, url: `https://${site.host}:${sitePort}/` })),
+    ...sites.map((site) => ({ ...site, url: `https://${site.host}:${sitePort}${site.path}` })),
     ...(addedSite ? [{ ...addedSite, url: `https://${addedSite.host}:${addedSite.port}/` }] : []),
     ...extraPages.map((extra) => ({ ...extra, url: `https://${extra.host}:${extra.port}/` })),
   ];
@@ -103,27 +163,30 @@ try {
     // Where Precheck draws its highlights: the editor's own frame (Blogger's post
     // body is an iframe); the dialog is always in the page.
     const scope = site.frame ? await (await page.$(site.frame)).contentFrame() : page;
-    await page.click(site.frame || site.editor);
+    await page.click(pierce(site.frame || site.editor));
     await page.keyboard.type(DRAFT, { delay: 5 });
-    check(
-      await waitFor(scope, () =>
-        (document.querySelector('[data-precheck="overlay"]')?.shadowRoot.querySelector('[role="status"]')
-          ?.textContent ?? '').includes('07700 900123'),
-      ),
-      `${site.host}: the warning names the flagged words`,
-    );
-    const highlights = await scope.evaluate(
-      () => document.querySelector('[data-precheck="overlay"]').shadowRoot.querySelectorAll('.precheck-highlight').length,
-    );
-    check(highlights > 0, `${site.host}: highlights drawn (${highlights})`);
+    const warning = await inFrame(page, 'overlay', () => {
+      const status = document.querySelector('[role="status"]');
+      return status && status.textContent.includes('07700 900123') ? status.textContent : null;
+    });
+    check(Boolean(warning), `${site.host}${site.path || ''}: the warning names the flagged words (in Precheck's frame)`);
+    const highlights = await inFrame(page, 'overlay', () => document.querySelectorAll('.precheck-highlight').length);
+    check(highlights > 0, `${site.host}${site.path || ''}: highlights drawn (${highlights})`);
+    const clause = await inFrame(page, 'overlay', () => document.querySelector('.precheck-finding .clause')?.textContent);
+    const leaked = await pageCanRead(page, site.frame ? site.frame : site.editor, [clause || 'Policy', 'Precheck could']);
+    check(Boolean(clause) && leaked.length === 0, `${site.host}${site.path || ''}: the page's scripts read none of it (${leaked.join(', ') || 'nothing'})`);
 
-    await page.click(site.post);
-    check(await waitFor(page, dialogOpen), `${site.host}: Post opens the pause dialog`);
+    await page.click(pierce(site.post));
+    check(await dialogOpen(page), `${site.host}: Post opens the pause dialog`);
     await page.keyboard.press('Escape');
     await sleep(300);
     const afterEdit = await scope.evaluate((selector) => {
-      const editor = document.querySelector(selector);
-      return { focused: editor === document.activeElement || editor.contains(document.activeElement) };
+      const find = (root) => root.querySelector(selector)
+        || [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean) || null;
+      let active = document.activeElement;
+      while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+      const editor = find(document);
+      return { focused: editor === active || editor.contains(active) };
     }, site.editor);
     const pageAfterEdit = await page.evaluate(() => ({
       posted: window.__posted.length,
@@ -137,16 +200,14 @@ try {
 
     if (site.ctrlEnter === false) {
       // The site has no publishing shortcut: Post again, this time "Post anyway".
-      await page.click(site.post);
+      await page.click(pierce(site.post));
     } else {
       await page.keyboard.down('Control');
       await page.keyboard.press('Enter');
       await page.keyboard.up('Control');
     }
-    check(await waitFor(page, dialogOpen), `${site.host}: ${site.ctrlEnter === false ? 'Post' : 'Ctrl+Enter'} opens the pause dialog again`);
-    await page.evaluate(() =>
-      document.querySelector('[data-precheck="dialog"]').shadowRoot.querySelector('button.post').click(),
-    );
+    check(await dialogOpen(page), `${site.host}: ${site.ctrlEnter === false ? 'Post' : 'Ctrl+Enter'} opens the pause dialog again`);
+    await (await precheckFrame(page, 'dialog')).click('button.post');
     await sleep(600);
     const posted = await page.evaluate(() => window.__posted);
     check(posted.length === 1 && posted[0] === DRAFT, `${site.host}: Post anyway posts once, exactly as typed`);
@@ -154,10 +215,10 @@ try {
 
     const benign = await browser.newPage();
     await benign.goto(url);
-    await benign.click(site.frame || site.editor);
+    await benign.click(pierce(site.frame || site.editor));
     await benign.keyboard.type(BENIGN, { delay: 5 });
     await sleep(1500);
-    await benign.click(site.post);
+    await benign.click(pierce(site.post));
     await sleep(600);
     const posts = await benign.evaluate(() => window.__posted);
     const dialog = await benign.evaluate(() => Boolean(document.querySelector('[data-precheck="dialog"]')));

@@ -28,10 +28,12 @@ ROOT = EXTENSION.parent
 sys.path[:0] = [str(ROOT / "tests" / "browser"), str(ROOT)]
 
 from dev_set_service import running_service  # noqa: E402
-from site_server import SITE_BY_HOST, SiteServer, build_pages, make_certificate  # noqa: E402
+from site_server import SITES, SiteServer, build_pages, make_certificate  # noqa: E402
 
-# Sites whose pages post on Ctrl+Enter as well as on their button.
-HOSTS = ["x.com", "www.facebook.com", "www.linkedin.com", "mastodon.social"]
+# Pages that post on Ctrl+Enter as well as on their button: Draft.js, Lexical, Quill,
+# Quill inside LinkedIn's shadow root, Mastodon's textarea.
+EDITORS = {("draftjs", "x.com"), ("lexical", "www.facebook.com"), ("quill", "www.linkedin.com"),
+           ("quill-shadow", "www.linkedin.com"), ("textarea", "mastodon.social")}
 
 
 # A news site's comment form, for the "Add a site" path and the generic adapter.
@@ -126,8 +128,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         cert, key = make_certificate(work)
-        sites = [{"host": host, "editor": SITE_BY_HOST[host].editor_selector,
-                  "post": SITE_BY_HOST[host].post_selector} for host in HOSTS]
+        sites = [{"host": site.host, "path": site.path, "editor": site.editor_selector,
+                  "post": site.post_selector} for site in SITES if (site.editor, site.host) in EDITORS]
         extra = ExtraPageServer(cert, key)
         try:
             with SiteServer(cert, key) as pages, running_service() as service:

@@ -82,7 +82,7 @@ def warning_latencies(context, site, pupils, runs: int) -> list[float]:
     for run in range(runs):
         pupil = pupils[zlib.crc32(f"{site.host} {run}".encode()) % len(pupils)]
         page = context.new_page()
-        page.goto(f"https://{site.host}/")
+        page.goto(site.url)
         page.locator(site.editor_selector).click()
         page.evaluate("words => { window.__found = window.__watchFor(words); }", pupil.full_name)
         page.keyboard.type(f"So proud of {pupil.full_name} in assembly today, what a star!", delay=20)
@@ -97,7 +97,7 @@ def keystroke_costs(context, site, keys: int) -> tuple[list[float], list[float]]
     """Per keystroke: keydown to the frame after it, and the time all handlers of its
     events (keydown, beforeinput, input, keyup) took on the main thread."""
     page = context.new_page()
-    page.goto(f"https://{site.host}/")
+    page.goto(site.url)
     page.locator(site.editor_selector).click()
     page.evaluate("() => { window.__keyDelays.length = 0; window.__handlerTimes.length = 0; }")
     page.keyboard.type((FILLER * (keys // len(FILLER) + 1))[:keys], delay=40)

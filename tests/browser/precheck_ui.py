@@ -1,7 +1,7 @@
 """What the extension draws on a page (see extension/SITES.md, "What Precheck itself
-adds to a page"), found the way assistive technology finds it: open shadow roots,
-ARIA roles and accessible names. Playwright's CSS and role locators pierce open
-shadow roots."""
+adds to a page"), found the way assistive technology finds it: in the extension's own
+frames (extension pages in iframes, which page scripts cannot read), by ARIA role and
+accessible name. Playwright reaches into those frames as a screen reader does."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Frame, FrameLocator, Locator, Page
 
 PROBES = (Path(__file__).parent / "probes.js").read_text(encoding="utf-8")
 DEV_SET = Path(__file__).resolve().parents[1] / "data" / "thornbury"
@@ -19,18 +19,41 @@ DEV_SET = Path(__file__).resolve().parents[1] / "data" / "thornbury"
 CHECK_TIMEOUT_MS = 15_000
 
 
+def overlay(page: Page) -> FrameLocator:
+    """The overlay frame of the (first) editor being checked: highlights and panel."""
+    return page.frame_locator('iframe[data-precheck="overlay"] >> nth=0')
+
+
+def dialog_frame(page: Page) -> FrameLocator:
+    return page.frame_locator('iframe[data-precheck="dialog"]')
+
+
 def status(page: Page) -> Locator:
     """The live region (role="status") listing the findings beside the editor."""
-    return page.locator('[data-precheck="overlay"]').get_by_role("status")
+    return overlay(page).get_by_role("status")
+
+
+def panel_findings(page: Page, category: str | None = None) -> Locator:
+    selector = "li.precheck-finding" + (f'[data-category="{category}"]' if category else "")
+    return status(page).locator(selector)
 
 
 def dialog(page: Page) -> Locator:
-    return page.get_by_role("alertdialog")
+    return dialog_frame(page).get_by_role("alertdialog")
+
+
+def frame_of(page: Page, kind: str) -> Frame:
+    """The Frame of Precheck's overlay or dialog iframe, for evaluating inside it."""
+    frame = page.locator(f'iframe[data-precheck="{kind}"]').first.element_handle().content_frame()
+    assert frame is not None
+    return frame
 
 
 def highlights(page: Page) -> list[dict]:
-    """Each highlight rectangle the overlay drew, with the finding it belongs to."""
-    return page.locator('[data-precheck="overlay"] .precheck-highlight').evaluate_all(
+    """Each highlight rectangle the overlay drew, with the finding it belongs to (the
+    overlay frame covers the viewport from its top left corner, so its coordinates are
+    the page's)."""
+    return overlay(page).locator(".precheck-highlight").evaluate_all(
         """elements => elements.map(e => {
              const r = e.getBoundingClientRect();
              return {start: Number(e.dataset.start), end: Number(e.dataset.end),
@@ -57,9 +80,28 @@ def posted(page: Page) -> list[str]:
 
 def editor_has_focus(page: Page, editor_selector: str) -> bool:
     return page.evaluate(
-        """selector => { const editor = document.querySelector(selector);
-                         return editor === document.activeElement || editor.contains(document.activeElement); }""",
+        f"""selector => {{ const probes = ({PROBES});
+                          const editor = probes.find(selector);
+                          const active = probes.activeElement();
+                          return document.hasFocus() && (editor === active || editor.contains(active)); }}""",
         editor_selector)
+
+
+def checks_made(service) -> int:
+    """Check requests the service has answered so far (its access log names the path,
+    never the draft)."""
+    return service.output().count("POST /api/v1/check")
+
+
+def readable_by_page(page: Page, editor_selector: str) -> dict:
+    """What the page's own scripts can read outside the editor: {"text", "frames":
+    {"readable", "unreadable"}} (page.evaluate runs in the page's own world)."""
+    return page.evaluate(f"(selector) => ({PROBES}).readableByPage(selector)", editor_selector)
+
+
+def write_as_page_script(page: Page, editor_selector: str, text: str) -> None:
+    """The page's own script writing into the editor (no key pressed, nothing pasted)."""
+    page.evaluate(f"([selector, text]) => ({PROBES}).writeIntoEditor(selector, text)", [editor_selector, text])
 
 
 def utf16_slice(text: str, start: int, end: int) -> str:

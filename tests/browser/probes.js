@@ -1,10 +1,28 @@
 // Functions evaluated in the test pages. Each returns plain data for the Python side.
 ({
+  // The first element matching `selector` in the document or any open shadow root.
+  find(selector, root = document) {
+    const here = root.querySelector(selector);
+    if (here) return here;
+    for (const element of root.querySelectorAll('*')) {
+      const inside = element.shadowRoot && this.find(selector, element.shadowRoot);
+      if (inside) return inside;
+    }
+    return null;
+  },
+
+  // What has focus, inside open shadow roots too.
+  activeElement() {
+    let active = document.activeElement;
+    while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  },
+
   // The client rectangles of the first occurrence of `quote` in the editor, measured
   // with Range.getClientRects() on the editor's own DOM (for a textarea, on a mirror
   // element laid out exactly like it, since a Range cannot reach a textarea's value).
   flaggedTextRects(editorSelector, quote) {
-    const editor = document.querySelector(editorSelector);
+    const editor = this.find(editorSelector);
     const plain = (rects) => [...rects]
       .filter((r) => r.width > 0 && r.height > 0)
       .map((r) => ({x: r.x, y: r.y, width: r.width, height: r.height}));
@@ -67,5 +85,60 @@
     range.setStart(...locate(start, true));
     range.setEnd(...locate(end, false));
     return plain(range.getClientRects());
+  },
+
+  // Everything a script of the page can read outside the editor: the text and
+  // attribute values of the document, of every open shadow root and of every
+  // same-origin frame (a cross-origin frame, such as Precheck's, gives it nothing).
+  readableByPage(editorSelector) {
+    const editor = this.find(editorSelector);
+    const parts = [document.title];
+    const frames = {readable: 0, unreadable: 0};
+    const walk = (node) => {
+      if (node === editor) return;
+      if (node.nodeType === Node.TEXT_NODE) {
+        parts.push(node.data);
+        return;
+      }
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        for (const attribute of node.attributes) parts.push(attribute.value);
+        if ('value' in node && typeof node.value === 'string') parts.push(node.value);
+        if (node.shadowRoot) walk(node.shadowRoot);
+        if (node.tagName === 'IFRAME' || node.tagName === 'FRAME') {
+          let inner = null;
+          try {
+            inner = node.contentDocument;
+          } catch {
+            inner = null;
+          }
+          if (inner) {
+            frames.readable += 1;
+            walk(inner.documentElement);
+          } else {
+            frames.unreadable += 1;
+          }
+        }
+      }
+      for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    };
+    walk(document.documentElement);
+    return {text: parts.join('\n'), frames};
+  },
+
+  // A page script writing into the editor the way scripts can: with the focus
+  // moved there by script, and the browser's own insertText command, which the
+  // editor libraries take as input (or, where a page says so, its editor's API).
+  writeIntoEditor(editorSelector, text) {
+    if (window.__pageScriptWrite) return window.__pageScriptWrite(text);
+    const editor = this.find(editorSelector);
+    editor.focus();
+    if (editor instanceof HTMLTextAreaElement) {
+      editor.setSelectionRange(editor.value.length, editor.value.length);
+    } else {
+      const selection = editor.getRootNode().getSelection?.() || document.getSelection();
+      selection.selectAllChildren(editor);
+      selection.collapseToEnd();
+    }
+    document.execCommand('insertText', false, text);
   },
 })

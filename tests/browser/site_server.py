@@ -27,6 +27,11 @@ class Site:
     editor_selector: str  # the compose box, as on the real site
     post_selector: str  # the site's Post/Reply/Send button
     added_as: str | None = None  # None: on by default; else the kind of site chosen in Options
+    path: str = "/"  # where on the host the page is (a second page of one site has its own)
+
+    @property
+    def url(self) -> str:
+        return f"https://{self.host}{self.path}"
 
 
 SITES = [
@@ -37,6 +42,10 @@ SITES = [
          'div[role="button"][aria-label="Post"]'),
     Site("www.linkedin.com", "linkedin-quill", "quill",
          ".share-creation-state__text-editor .ql-editor", ".share-actions__primary-action"),
+    # The same share box inside the open shadow root of #interop-outlet, as on the real feed.
+    Site("www.linkedin.com", "linkedin-shadow-quill", "quill-shadow",
+         ".share-creation-state__text-editor .ql-editor", ".share-actions__primary-action",
+         path="/feed/"),
     Site("www.tumblr.com", "tumblr-prosemirror", "prosemirror",
          ".block-editor-rich-text__editable", ".post-form--save-button"),
     Site("www.instagram.com", "instagram-textarea", "textarea",
@@ -50,7 +59,17 @@ SITES = [
          "#commentform textarea#comment", '#commentform input[type="submit"]',
          added_as="Other site (text boxes and comment forms)"),
 ]
-SITE_BY_HOST = {site.host: site for site in SITES}
+SITE_BY_HOST = {site.host: site for site in SITES if site.path == "/"}
+HOSTS = sorted({site.host for site in SITES})
+
+
+def site_for(host: str, path: str) -> Site | None:
+    """The page a host serves at a path: the one whose path it starts with, else the
+    host's page at "/" (single-page sites answer every path)."""
+    for site in SITES:
+        if site.host == host and site.path != "/" and path.startswith(site.path):
+            return site
+    return SITE_BY_HOST.get(host)
 
 
 def _newest_mtime(paths) -> float:
@@ -72,7 +91,7 @@ def make_certificate(directory: Path) -> tuple[Path, Path]:
     """A throw-away self-signed certificate for the test hosts (Chromium is told to
     ignore certificate errors, but a certificate naming the hosts keeps it honest)."""
     cert, key = directory / "cert.pem", directory / "key.pem"
-    names = ",".join(f"DNS:{site.host}" for site in SITES)
+    names = ",".join(f"DNS:{host}" for host in HOSTS)
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
          "-subj", "/CN=precheck-browser-tests", "-addext", f"subjectAltName={names}",
@@ -88,8 +107,9 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         host = (self.headers.get("Host") or "").split(":")[0]
-        site = SITE_BY_HOST.get(host)
-        name = self.path.split("?")[0].lstrip("/")
+        path = self.path.split("?")[0]
+        site = site_for(host, path)
+        name = path.lstrip("/")
         if site and not (name and (PAGES_DIST / name).is_file()):
             self.path = f"/{site.page}.html"
         return super().send_head()
@@ -125,5 +145,5 @@ class SiteServer:
 
     def host_resolver_rules(self) -> str:
         """Chromium's --host-resolver-rules sending every test host to this server."""
-        rules = [f"MAP {site.host} 127.0.0.1:{self.port}" for site in SITES]
+        rules = [f"MAP {host} 127.0.0.1:{self.port}" for host in HOSTS]
         return ", ".join(rules + ["EXCLUDE localhost"])

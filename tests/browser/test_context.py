@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 import extension_browser
 import precheck_ui as ui
-from site_server import SITE_BY_HOST
+from site_server import SITE_BY_HOST, SITES
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +18,7 @@ WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 def panel_findings(page, category: str):
-    return page.locator(f'[data-precheck="overlay"] li.precheck-finding[data-category="{category}"]')
+    return ui.panel_findings(page, category)
 
 
 def type_on_x(page, text: str, path: str = "/") -> None:
@@ -47,11 +47,14 @@ def test_a_photo_attached_in_the_composer_makes_a_named_pupil_a_child_photo_warn
     assert ui.posted(page) == []
 
 
-@pytest.mark.parametrize("host", ["x.com", "www.facebook.com", "www.linkedin.com", "mastodon.social"])
-def test_each_site_reports_a_photo_in_its_composer(page, host):
-    site = SITE_BY_HOST[host]
+PHOTO_SITES = [site for site in SITES
+               if site.host in ("x.com", "www.facebook.com", "www.linkedin.com", "mastodon.social")]
+
+
+@pytest.mark.parametrize("site", PHOTO_SITES, ids=lambda site: f"{site.editor}@{site.host}")
+def test_each_site_reports_a_photo_in_its_composer(page, site):
     pupil = ui.dev_set_pupils()[23]
-    page.goto(f"https://{site.host}/")
+    page.goto(site.url)
     photo = {"name": "class-trip.png", "mimeType": "image/png", "buffer": page.screenshot()}
     page.locator('input[type="file"]').set_input_files(files=[photo])
     page.locator(site.editor_selector).click()

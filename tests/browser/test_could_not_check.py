@@ -48,7 +48,7 @@ def broken_setup(request, browser_context, configured_extension, service, staff_
 def test_notice_shows_and_posting_goes_ahead(broken_setup, page, site):
     pupil = ui.dev_set_pupils()[0]
     draft = f"Great match today, {pupil.full_name} scored twice!"
-    page.goto(f"https://{site.host}/")
+    page.goto(site.url)
     page.locator(site.editor_selector).click()
     page.keyboard.type(draft)
 

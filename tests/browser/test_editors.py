@@ -34,7 +34,7 @@ def pupil(request, site) -> ui.Pupil:
 
 
 def open_composer(page: Page, site: Site) -> None:
-    page.goto(f"https://{site.host}/")
+    page.goto(site.url)
     page.locator(site.editor_selector).click()
 
 
@@ -74,7 +74,7 @@ def test_warning_names_the_pupil_and_highlights_those_words(page, site, pupil):
     wait_for_warning(page, pupil)
 
     # The highlight rectangles of the pupil-name finding sit exactly over the name.
-    expect(page.locator('[data-precheck="overlay"] .precheck-highlight[data-category="pupil-name"]').first
+    expect(ui.overlay(page).locator('.precheck-highlight[data-category="pupil-name"]').first
            ).to_be_attached(timeout=ui.CHECK_TIMEOUT_MS)
     drawn = [h for h in ui.highlights(page) if h["category"] == "pupil-name"]
     spans = {(h["start"], h["end"]) for h in drawn}
@@ -86,7 +86,7 @@ def test_warning_names_the_pupil_and_highlights_those_words(page, site, pupil):
     assert expected, f"{flagged!r} not found in the editor's DOM"
     assert_same_rects(drawn, expected)
     # The school's own note (who the safeguarding leads are) is shown with the warnings.
-    expect(page.locator('[data-precheck="overlay"] .precheck-note')).to_have_text(dev_set_settings()["note"])
+    expect(ui.status(page).locator('.precheck-note')).to_have_text(dev_set_settings()["note"])
     if site.host == "x.com":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOTS / "warning-panel.png")
@@ -105,7 +105,7 @@ def test_highlight_lands_on_the_name_after_emoji_and_astral_letters(page, site, 
     draft = f"🎉👍🏽 𝒲ow! {ui.draft_naming(pupil)}"
     type_draft(page, site, draft)
     wait_for_warning(page, pupil)
-    expect(page.locator('[data-precheck="overlay"] .precheck-highlight[data-category="pupil-name"]').first
+    expect(ui.overlay(page).locator('.precheck-highlight[data-category="pupil-name"]').first
            ).to_be_attached(timeout=ui.CHECK_TIMEOUT_MS)
     drawn, expected = pupil_name_rects(page, site, draft)
     assert pupil.full_name in ui.utf16_slice(draft, drawn[0]["start"], drawn[0]["end"])
@@ -166,7 +166,7 @@ def test_highlights_follow_the_text_when_the_editor_is_resized(page, site, pupil
     page.evaluate(
         f"""([selector, before, surname]) => {{
               const probes = ({ui.PROBES});
-              const editor = document.querySelector(selector);
+              const editor = probes.find(selector);
               const right = Math.max(...probes.flaggedTextRects(selector, before).map((r) => r.x + r.width));
               const room = probes.flaggedTextRects(selector, surname)[0].width / 2;
               const style = getComputedStyle(editor);
@@ -269,12 +269,15 @@ def test_plain_enter_pauses_where_the_site_sends_on_enter(page):
 
 
 def focused_in_dialog(page: Page) -> str | None:
-    """The name of what has focus inside the pause dialog's shadow root, if anything."""
-    return page.evaluate(
+    """The name of what has focus inside the pause dialog's frame, if anything: the
+    page has handed focus to that frame, and in it a button has focus."""
+    if not page.evaluate(f"() => ({ui.PROBES}).activeElement()?.getAttribute('data-precheck') === 'dialog'"):
+        return None
+    return ui.frame_of(page, "dialog").evaluate(
         """() => {
-             const host = document.querySelector('[data-precheck="dialog"]');
-             const focused = host && host.shadowRoot && host.shadowRoot.activeElement;
-             return focused ? (focused.getAttribute('aria-label') || focused.textContent).trim() : null;
+             const focused = document.hasFocus() && document.activeElement;
+             return focused && focused !== document.body
+               ? (focused.getAttribute('aria-label') || focused.textContent).trim() : null;
            }""")
 
 
@@ -313,20 +316,14 @@ def test_benign_draft_posts_straight_through(page, site):
     assert ui.posted(page) == [BENIGN_DRAFT]
 
 
-def checks_made(service) -> int:
-    """Check requests the service has answered so far (its access log names the path,
-    never the draft)."""
-    return service.output().count("POST /api/v1/check")
-
-
 def test_typing_sends_a_check_after_the_pause_not_one_per_keystroke(page, site, pupil, service):
     draft = ui.draft_naming(pupil)
     open_composer(page, site)
-    before = checks_made(service)
+    before = ui.checks_made(service)
     page.keyboard.type(draft, delay=10)  # a typing pace, well inside the extension's pause
     wait_for_warning(page, pupil)
     page.wait_for_timeout(300)  # the access log line follows the answer
-    sent = checks_made(service) - before
+    sent = ui.checks_made(service) - before
     # One check once typing pauses; a second only if this busy machine stalled the
     # typing for longer than the pause. Anything near len(draft) is work per keystroke.
     assert 1 <= sent <= 2, f"{sent} checks for {len(draft)} keystrokes"

@@ -85,7 +85,7 @@ def test_popup_shows_connection_and_the_number_of_warnings(browser_context, conf
     page.locator(X.editor_selector).click()
     page.keyboard.type(f"Brilliant effort from {pupil.full_name} in the cross-country today")
     expect(ui.status(page)).to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
-    findings = page.locator('[data-precheck="overlay"] li.precheck-finding').count()
+    findings = ui.panel_findings(page).count()
     assert findings >= 1
 
     popup = open_popup_for(browser_context, configured_extension, page)
@@ -103,7 +103,7 @@ def _typed_draft_is_not_checked_and_posts_straight_through(page, draft):
     page.locator(X.editor_selector).click()
     page.keyboard.type(draft)
     page.wait_for_timeout(2_000)  # a check, were one made, would show by now
-    expect(page.locator('[data-precheck="overlay"] .precheck-finding')).to_have_count(0)
+    expect(ui.panel_findings(page)).to_have_count(0)
     page.locator(X.post_selector).click()
     page.wait_for_function("() => window.__posted.length > 0", timeout=5_000)
     expect(ui.dialog(page)).to_have_count(0)

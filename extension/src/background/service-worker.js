@@ -8,6 +8,8 @@ import { siteForHost } from '../shared/sites.js';
 import { checkDraft, testConnection } from './check-client.js';
 import { readConnection, recordConnection } from './connection-state.js';
 import { syncAddedSiteScripts } from './added-sites.js';
+import { checkedPart } from '../shared/draft.js';
+import { relayFramePorts } from './frame-relay.js';
 
 async function siteConfig(hostname) {
   const settings = await loadSettings();
@@ -19,8 +21,9 @@ async function siteConfig(hostname) {
 }
 
 async function check({ text, context }) {
+  if (typeof text !== 'string') return { ok: false, reason: 'error' };
   const { serverUrl, token } = await loadSettings();
-  const result = await checkDraft({ serverUrl, token, text, context });
+  const result = await checkDraft({ serverUrl, token, text: checkedPart(text), context });
   await recordConnection(result);
   return result;
 }
@@ -45,6 +48,8 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .then(sendResponse, () => sendResponse({ ok: false, reason: 'error' }));
   return true;
 });
+
+relayFramePorts();
 
 // Registrations follow the list of added sites and the grants for them,
 // whichever changes last (the popup may close before it can say so).

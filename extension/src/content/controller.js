@@ -2,10 +2,15 @@
 // site's Post/Reply/Send: one EditorSession per editor; one pause at a time.
 //
 // Listeners sit on window in the capture phase, so they run before the
-// site's own (React and Lexical listen lower down).
+// site's own (React and Lexical listen lower down). Only the person's own
+// clicks and keys (trusted events) are paused: a page script pressing Post
+// itself learns nothing from a pause, and Precheck's own replay of the
+// original action, an untrusted event, goes straight through.
 
 import { EditorSession } from './editor-session.js';
 import { askBeforePosting } from './pause-dialog.js';
+import { isBlocking } from '../shared/findings.js';
+import { closestComposed, containsComposed, deepActiveElement } from '../shared/composed-dom.js';
 
 // How long a post waits for a check of text typed since the last answer.
 const SETTLE_TIMEOUT_MS = 2500;
@@ -26,7 +31,6 @@ export class Controller {
   #frame = 0;
   #sweep = 0;
   #pausing = false;
-  #replaying = null; // {type, target}: the one event let through after "Post anyway"
   #lastFocused = null;
 
   constructor(adapter, config) {
@@ -39,7 +43,7 @@ export class Controller {
     window.addEventListener('resize', this.#requestReposition, { passive: true });
     this.#sweep = setInterval(() => this.#housekeeping(), SWEEP_INTERVAL_MS);
     this.#adoptFrames();
-    const active = document.activeElement;
+    const active = deepActiveElement(document);
     if (active) this.#onFocusIn({ target: active });
   }
 
@@ -158,18 +162,14 @@ export class Controller {
   #sessionsFor(node) {
     return [...this.#sessions.values()].filter((session) => {
       if (!session.editor.isConnected) return false;
-      return session.editor === node || session.composerRoot().contains(node);
+      return session.editor === node || containsComposed(session.composerRoot(), node);
     });
   }
 
   #onClick = (event) => {
-    if (isOurs(event)) return;
+    if (!event.isTrusted || isOurs(event)) return;
     const button = this.#adapter.findPostButton(innermostTarget(event));
     if (!button) return;
-    if (this.#replaying && this.#replaying.type === 'click' && this.#replaying.target === button) {
-      this.#replaying = null;
-      return;
-    }
     const sessions = this.#sessionsFor(button);
     this.#maybePause(event, sessions, () => this.#replayClick(this.#currentButton(button, sessions)));
   };
@@ -181,7 +181,7 @@ export class Controller {
   }
 
   #onKeydown = (event) => {
-    if (event.key !== 'Enter' || event.isComposing || isOurs(event)) return;
+    if (!event.isTrusted || event.key !== 'Enter' || event.isComposing || isOurs(event)) return;
     const target = innermostTarget(event);
     const editor = this.#adapter.findEditor(target);
     if (!editor) return;
@@ -189,10 +189,6 @@ export class Controller {
     const plainEnter =
       !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey && this.#adapter.sendsOnEnter(editor);
     if (!shortcut && !plainEnter) return;
-    if (this.#replaying && this.#replaying.type === 'keydown' && this.#replaying.target === target) {
-      this.#replaying = null;
-      return;
-    }
     const sessions = this.#sessionsFor(editor);
     const init = {
       key: event.key,
@@ -236,9 +232,11 @@ export class Controller {
     }
     // In the site's own dialog, if the composer is one (its focus trap then lets
     // ours keep focus); else this page's body, even for an editor frame.
-    const container = editor.closest('[role="dialog"], dialog') || document.body;
+    const container = closestComposed(editor, '[role="dialog"], dialog') || document.body;
     const note = sessions.map((s) => s.note).find(Boolean) || null;
-    const choice = await askBeforePosting({ findings: blocking, note, container });
+    // The panel lists the low ones too; the dialog says how many.
+    const lower = sessions.flatMap((s) => s.findings).filter((finding) => !isBlocking(finding)).length;
+    const choice = await askBeforePosting({ findings: blocking, lower, note, container });
     if (choice === 'post') {
       replay();
     } else {
@@ -247,12 +245,7 @@ export class Controller {
   }
 
   #replayClick(button) {
-    this.#replaying = { type: 'click', target: button };
-    try {
-      button.click();
-    } finally {
-      this.#replaying = null;
-    }
+    button.click();
   }
 
   #replayKey(target, editor, init) {
@@ -269,11 +262,6 @@ export class Controller {
     // Editors act on a shortcut only while they have focus (Quill checks),
     // and the dialog has just held it.
     editor.focus();
-    this.#replaying = { type: 'keydown', target };
-    try {
-      target.dispatchEvent(event);
-    } finally {
-      this.#replaying = null;
-    }
+    target.dispatchEvent(event);
   }
 }

@@ -1,5 +1,11 @@
-// One editor being watched: when its text changes, check it a moment later;
-// show what comes back. Owns the editor's scheduler and overlay.
+// One editor being watched: when the person changes its text, check it a
+// moment later; show what comes back. Owns the editor's scheduler and overlay.
+//
+// Only the person's own input starts a check: the text changes that follow a
+// trusted key press, paste, drop, cut or IME composition. Text a page script
+// writes is never checked on its own: that would let the page ask the server
+// about names of its choosing. (Before a post goes out, the text as it is
+// then is checked, whoever wrote it: that is what the person publishes.)
 
 import { CheckScheduler } from './scheduler.js';
 import { Overlay } from './overlay.js';
@@ -7,8 +13,19 @@ import { extractText, rangeFor } from './text-extraction.js';
 import { isBlocking } from '../shared/findings.js';
 import { localIsoTime } from '../shared/local-time.js';
 import { ext } from '../shared/ext.js';
+import { checkedPart } from '../shared/draft.js';
 
 const NO_FINDINGS = { ok: true, findings: [], note: null };
+
+// What only a person does in an editor, as trusted events: press a key,
+// paste, drop, cut, finish an IME composition. (A page script's
+// execCommand('insertText') fires input events of its own, but never these.)
+const PERSON_EVENTS = ['keydown', 'paste', 'drop', 'cut', 'compositionend'];
+// The text changes that follow within this time are the person's: the
+// editor's input events, and the DOM changes an editor makes itself
+// (Draft.js and Lexical cancel the browser's input and render the text).
+const TEXT_EVENTS = ['beforeinput', 'input'];
+const RENDER_WINDOW_MS = 1000;
 
 const FAILURE_DETAIL = {
   unauthorized: 'The server did not accept the access token (see Precheck’s options).',
@@ -31,7 +48,17 @@ export class EditorSession {
   #composer = null;
   #sentKey = null; // context of the request out (or last sent)
   #answeredKey = null; // context of the answer shown
-  #onInput = () => this.inputArrived();
+  #answeredText = null; // the draft the answer shown is about
+  #personActedAt = -Infinity;
+  #onPersonEvent = (event) => {
+    if (!event.isTrusted) return;
+    this.#personActedAt = performance.now();
+    if (event.type !== 'keydown') this.inputArrived();
+  };
+  #onTextChange = () => {
+    if (performance.now() - this.#personActedAt <= RENDER_WINDOW_MS) this.inputArrived();
+    else if (this.#overlay.isShowing) this.#onChange(); // not the person's change: only redraw
+  };
 
   /**
    * @param {Element} editor
@@ -50,10 +77,11 @@ export class EditorSession {
       send: (text) => this.#send(text),
       onAnswer: (result, text) => this.#show(result, text),
     });
-    editor.addEventListener('input', this.#onInput);
+    for (const type of PERSON_EVENTS) editor.addEventListener(type, this.#onPersonEvent, true);
+    for (const type of TEXT_EVENTS) editor.addEventListener(type, this.#onTextChange, true);
     if (!this.isTextarea) {
       // Draft.js and Lexical often change the DOM without an input event.
-      this.#observer = new MutationObserver(this.#onInput);
+      this.#observer = new MutationObserver(this.#onTextChange);
       this.#observer.observe(editor, { childList: true, characterData: true, subtree: true });
     }
     // Highlights move when the editor or its page changes size or reflows.
@@ -64,7 +92,6 @@ export class EditorSession {
     if (editor.ownerDocument.body && editor.ownerDocument.body !== editor) {
       this.#resizeObserver.observe(editor.ownerDocument.body);
     }
-    this.inputArrived();
   }
 
   get editor() {
@@ -94,9 +121,17 @@ export class EditorSession {
     return this.isCurrent ? this.#findings.filter(isBlocking) : [];
   }
 
-  /** Whether the last answer is about this text in this context (media, surface, account). */
+  /**
+   * Whether the last answer is about this text in this context (media,
+   * surface, account). The text is read again: a page script may have
+   * rewritten it without any event.
+   */
   get isCurrent() {
-    return this.#scheduler.isCurrent && this.#contextKey(this.#context()) === this.#answeredKey;
+    return (
+      this.#scheduler.isCurrent &&
+      this.#contextKey(this.#context()) === this.#answeredKey &&
+      this.#read() === this.#answeredText
+    );
   }
 
   /** Wait briefly for an answer about the draft as it is now; then its blocking findings. */
@@ -133,7 +168,8 @@ export class EditorSession {
     this.#scheduler.dispose();
     this.#observer?.disconnect();
     this.#resizeObserver.disconnect();
-    this.#editor.removeEventListener('input', this.#onInput);
+    for (const type of PERSON_EVENTS) this.#editor.removeEventListener(type, this.#onPersonEvent, true);
+    for (const type of TEXT_EVENTS) this.#editor.removeEventListener(type, this.#onTextChange, true);
     this.#overlay.remove();
   }
 
@@ -166,11 +202,12 @@ export class EditorSession {
     const context = this.#context();
     this.#sentKey = this.#contextKey(context);
     if (!text.trim()) return NO_FINDINGS;
-    return ext.runtime.sendMessage({ type: 'check', text, context });
+    return ext.runtime.sendMessage({ type: 'check', text: checkedPart(text), context });
   }
 
   #show(result, text) {
     this.#answeredKey = this.#sentKey;
+    this.#answeredText = text;
     if (!result || !result.ok) {
       this.#findings = [];
       this.#note = null;
@@ -186,10 +223,12 @@ export class EditorSession {
     this.#note = result.note;
     const { segments } = this.#extraction;
     const document = this.#editor.ownerDocument;
+    const checked = checkedPart(text);
     this.#overlay.showFindings({
       findings: this.#findings,
       note: result.note,
       text,
+      checkedLength: checked.length < text.length ? checked.length : null,
       rangeFor:
         this.#extraction.text === text && segments
           ? (start, end) => rangeFor(document, segments, start, end)

@@ -1,15 +1,16 @@
-// What Precheck draws for one editor: highlight rectangles over the flagged
-// words and a compact panel of findings beside the editor. All of it sits in
-// an open shadow root on a host appended to <body>, never inside the editor,
-// whose DOM belongs to the site's editor library.
+// What Precheck shows for one editor: highlights over the flagged words and,
+// beside the editor, the findings or the quiet "checked: nothing found" sign.
+// They are drawn in the overlay frame (an extension page, src/frame/), never
+// in the page, whose scripts could read them; this side only measures where
+// the editor and the words are and sends that, with the answer, over the
+// frame's port. The frame is there, the same size, from the moment the editor
+// is watched, so its presence tells the page nothing about a draft.
 
-import { h, shadowHost } from './dom.js';
-import { OVERLAY_CSS } from './styles.js';
+import { ExtensionFrame } from './extension-frame.js';
 import { TextareaMirror } from './textarea-mirror.js';
-import { findingItem } from './finding-item.js';
 import { sortFindings } from '../shared/findings.js';
-
-const GAP = 8;
+import { OVERLAY_PAGE } from '../shared/frames.js';
+import { composedParent, containsComposed } from '../shared/composed-dom.js';
 
 function intersect(rect, clip) {
   const left = Math.max(rect.left, clip.left);
@@ -20,19 +21,23 @@ function intersect(rect, clip) {
   return { left, top, width: right - left, height: bottom - top };
 }
 
+const plainBox = (rect) => ({
+  left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom, width: rect.width, height: rect.height,
+});
+
+/** What the frame needs of a finding to list it. */
+const forDisplay = ({ category, severity, clause, quote, message, suggestion, start, end }) => ({
+  category, severity, clause, quote, message, suggestion, start, end,
+});
+
 export class Overlay {
   #editor;
-  #host;
-  #root;
-  #layer;
-  #panel;
-  #status;
-  #toggle;
+  #frame;
+  #answer = { type: 'answer', state: 'none' };
+  #mirrorHost = null;
   #mirror = null;
   #marks = []; // {finding, range?, expected?}
   #textareaText = null;
-  #collapsed = false;
-  #listed = null; // what the live region lists now
   #clippingAncestors = null;
   #composerBox;
 
@@ -43,30 +48,54 @@ export class Overlay {
   constructor(editor, composerBox) {
     this.#editor = editor;
     this.#composerBox = composerBox;
-    const { host, root } = shadowHost('overlay', OVERLAY_CSS);
-    this.#host = host;
-    this.#root = root;
-    this.#layer = h('div', { class: 'precheck-highlights' });
-    this.#status = h('div', { role: 'status', 'aria-live': 'polite', class: 'precheck-status' });
-    this.#toggle = h('button', { type: 'button', class: 'toggle', 'aria-expanded': 'true' }, 'Hide');
-    this.#toggle.addEventListener('click', () => this.#setCollapsed(!this.#collapsed));
-    this.#panel = h(
-      'section',
-      { class: 'precheck-panel empty', 'aria-label': 'Precheck' },
-      h('header', {}, h('span', { class: 'title' }, 'Precheck'), this.#toggle),
-      this.#status,
-    );
-    root.append(this.#layer, this.#panel);
+    this.#frame = this.#newFrame();
+    if (editor.tagName === 'TEXTAREA') {
+      // A textarea's words are measured on a copy of its text, in a closed
+      // shadow root that exists from the start: page scripts see neither the
+      // copy nor when it is measured.
+      this.#mirrorHost = editor.ownerDocument.createElement('div');
+      this.#mirrorHost.style.setProperty('display', 'contents', 'important');
+      this.#mirror = new TextareaMirror(this.#mirrorHost.attachShadow({ mode: 'closed' }));
+      this.#frame.element.after(this.#mirrorHost);
+    }
+  }
+
+  #newFrame() {
+    const document = this.#editor.ownerDocument;
+    const frame = new ExtensionFrame({
+      page: OVERLAY_PAGE,
+      kind: 'overlay',
+      title: 'Precheck',
+      ownerDocument: document,
+      interactive: false,
+    });
     // Beside the page's body, unless the body is the editor (a rich-text frame).
-    const { body, documentElement } = editor.ownerDocument;
-    (body && !editor.contains(body) ? body : documentElement).append(host);
+    const { body, documentElement } = document;
+    (body && !this.#editor.contains(body) ? body : documentElement).append(frame.element);
+    return frame;
+  }
+
+  /** To the frame; a frame the page removed or replaced is drawn again. */
+  #send(message) {
+    if (this.#frame.gone) {
+      this.#frame.remove();
+      this.#frame = this.#newFrame();
+      if (message.type !== 'answer') this.#frame.post(this.#answer);
+    }
+    this.#frame.post(message);
+  }
+
+  #showAnswer(answer) {
+    this.#answer = { type: 'answer', ...answer };
+    this.#send(this.#answer);
   }
 
   /**
    * Show an answer. `rangeFor(start, end)` gives a DOM Range for a contenteditable
-   * editor; for a textarea the mirror measures at draw time.
+   * editor; for a textarea the mirror measures at draw time. `checkedLength` is
+   * set when only the start of a long draft was checked.
    */
-  showFindings({ findings, note, text, rangeFor }) {
+  showFindings({ findings, note, text, rangeFor, checkedLength = null }) {
     const sorted = sortFindings(findings);
     this.#marks = sorted
       .filter((finding) => finding.end > finding.start)
@@ -77,66 +106,41 @@ export class Overlay {
       })
       .filter(Boolean);
     this.#textareaText = rangeFor ? null : text;
-
-    if (!sorted.length) {
-      this.#status.replaceChildren();
-      this.#panel.classList.add('empty');
-      this.#listed = null;
-      return;
-    }
-    // The live region is read out when it changes: the same findings again
-    // (the writer typed elsewhere in the draft) are not announced again.
-    const listed = JSON.stringify([note, sorted.map((f) => [f.category, f.severity, f.quote, f.clause])]);
-    if (listed === this.#listed) return;
-    this.#listed = listed;
-    const count = sorted.length === 1 ? '1 thing to check' : `${sorted.length} things to check`;
-    this.#status.replaceChildren(
-      h('p', { class: 'summary' }, `${count} in this draft`),
-      h('ul', {}, sorted.map(findingItem)),
-      ...(note ? [h('p', { class: 'precheck-note' }, note)] : []),
+    this.#showAnswer(
+      sorted.length
+        ? { state: 'findings', findings: sorted.map(forDisplay), note, checkedLength }
+        : { state: 'clean', checkedLength },
     );
-    this.#panel.classList.remove('empty');
   }
 
-  /** Whether anything (highlights, panel) is on screen for this editor. */
+  /** Whether anything (highlights, panel, sign) is on screen for this editor. */
   get isShowing() {
-    return this.#marks.length > 0 || !this.#panel.classList.contains('empty');
+    return this.#marks.length > 0 || this.#answer.state !== 'none';
   }
 
   /** The quiet, honest notice when the server gave no answer. */
   showNotice(detail) {
     this.#marks = [];
-    this.#listed = null;
-    this.#status.replaceChildren(
-      h('p', { class: 'precheck-notice' }, 'Precheck could not check this post'),
-      ...(detail ? [h('p', { class: 'precheck-notice' }, detail)] : []),
-    );
-    this.#panel.classList.remove('empty');
+    this.#showAnswer({ state: 'notice', detail });
   }
 
   clear() {
     this.#marks = [];
-    this.#listed = null;
-    this.#status.replaceChildren();
-    this.#panel.classList.add('empty');
-    this.#layer.replaceChildren();
+    this.#showAnswer({ state: 'none' });
+    this.#send({ type: 'layout', visible: false, highlights: [] });
   }
 
   /** Put highlights and panel where the editor is now. */
   reposition() {
-    // Nothing to place: skip the layout reads. The (empty) live region stays
-    // rendered, so its first message is announced.
-    if (!this.isShowing) {
-      this.#layer.replaceChildren();
-      return;
-    }
+    if (!this.isShowing) return;
     const editor = this.#editor;
     const view = editor.ownerDocument.defaultView;
     const box = editor.getBoundingClientRect();
     const visible = editor.isConnected && box.width > 0 && box.height > 0;
-    this.#host.style.setProperty('display', visible ? 'block' : 'none', 'important');
-    if (!visible) return;
-
+    if (!visible) {
+      this.#send({ type: 'layout', visible: false, highlights: [] });
+      return;
+    }
     const clip = {
       left: Math.max(box.left, 0),
       top: Math.max(box.top, 0),
@@ -151,44 +155,38 @@ export class Overlay {
       clip.right = Math.min(clip.right, area.right);
       clip.bottom = Math.min(clip.bottom, area.bottom);
     }
-    const rectangles = [];
+    const highlights = [];
     for (const mark of this.#marks) {
       for (const rect of this.#rectsOf(mark)) {
         const shown = intersect(rect, clip);
-        if (shown) rectangles.push({ mark, rect: shown });
+        if (shown) {
+          const { start, end, category, severity } = mark.finding;
+          highlights.push({ ...shown, start, end, category, severity });
+        }
       }
     }
-    this.#layer.replaceChildren(
-      ...rectangles.map(({ mark, rect }) => {
-        const div = h('div', {
-          class: 'precheck-highlight',
-          'data-start': mark.finding.start,
-          'data-end': mark.finding.end,
-          'data-category': mark.finding.category,
-          'data-severity': mark.finding.severity,
-        });
-        div.style.left = `${rect.left}px`;
-        div.style.top = `${rect.top}px`;
-        div.style.width = `${rect.width}px`;
-        div.style.height = `${rect.height}px`;
-        return div;
-      }),
-    );
-    this.#placePanel(box, view);
+    this.#send({
+      type: 'layout',
+      visible: true,
+      editor: plainBox(box),
+      composer: plainBox(this.#composerBox?.() ?? box),
+      highlights,
+    });
   }
 
   remove() {
-    this.#mirror?.remove();
-    this.#host.remove();
+    this.#mirrorHost?.remove();
+    this.#frame.remove();
   }
 
   /** The editor's ancestors that clip what overflows them (found again only if the site moved it). */
   #scrollers() {
-    const stale = this.#clippingAncestors?.some((ancestor) => !ancestor.contains(this.#editor));
+    const stale = this.#clippingAncestors?.some((ancestor) => !containsComposed(ancestor, this.#editor));
     if (!this.#clippingAncestors || stale) {
       this.#clippingAncestors = [];
       const view = this.#editor.ownerDocument.defaultView;
-      for (let node = this.#editor.parentElement; node && node !== node.ownerDocument.body; node = node.parentElement) {
+      const { body } = this.#editor.ownerDocument;
+      for (let node = composedParent(this.#editor); node && node !== body; node = composedParent(node)) {
         const style = view.getComputedStyle(node);
         if (style.overflowX !== 'visible' || style.overflowY !== 'visible') this.#clippingAncestors.push(node);
       }
@@ -202,44 +200,7 @@ export class Overlay {
       if (mark.range.toString() !== mark.expected) return [];
       return [...mark.range.getClientRects()].filter((rect) => rect.width > 0);
     }
-    if (this.#editor.value !== this.#textareaText) return [];
-    this.#mirror ??= new TextareaMirror(this.#root);
+    if (!this.#mirror || this.#editor.value !== this.#textareaText) return [];
     return this.#mirror.rects(this.#editor, mark.finding.start, mark.finding.end);
-  }
-
-  /**
-   * Beside the editor when there is room; otherwise under (or over) the
-   * whole composer, so the panel never covers the site's Post button.
-   */
-  #placePanel(box, view) {
-    if (this.#panel.classList.contains('empty')) return;
-    const composer = this.#composerBox?.() ?? box;
-    const width = this.#panel.offsetWidth;
-    const height = this.#panel.offsetHeight;
-    const clampLeft = (left) => Math.min(Math.max(left, GAP), view.innerWidth - width - GAP);
-    let left;
-    let top;
-    if (box.right + GAP + width <= view.innerWidth) {
-      left = box.right + GAP;
-      top = Math.min(Math.max(box.top, GAP), view.innerHeight - height - GAP);
-    } else if (composer.bottom + GAP + height <= view.innerHeight) {
-      left = clampLeft(box.left);
-      top = composer.bottom + GAP;
-    } else if (composer.top - GAP - height >= 0) {
-      left = clampLeft(box.left);
-      top = composer.top - GAP - height;
-    } else {
-      left = clampLeft(box.left);
-      top = Math.min(box.bottom + GAP, view.innerHeight - height - GAP);
-    }
-    this.#panel.style.left = `${Math.max(0, left)}px`;
-    this.#panel.style.top = `${Math.max(0, top)}px`;
-  }
-
-  #setCollapsed(collapsed) {
-    this.#collapsed = collapsed;
-    this.#panel.classList.toggle('collapsed', collapsed);
-    this.#toggle.textContent = collapsed ? 'Show' : 'Hide';
-    this.#toggle.setAttribute('aria-expanded', String(!collapsed));
   }
 }

@@ -1,91 +1,74 @@
-// The pause before publishing: an alertdialog listing what the policy asks
-// the writer to think about, with "Edit" and "Post anyway". Keyboard first:
-// focus starts on Edit, Tab stays inside, Escape means Edit.
+// The pause before publishing, drawn in the dialog frame (src/frame/dialog.js)
+// over the page: this side makes the frame, gives it focus, keeps focus from
+// wandering back to the page while it is open, and hears the choice.
 
-import { h, shadowHost } from './dom.js';
-import { DIALOG_CSS } from './styles.js';
-import { findingItem } from './finding-item.js';
+import { ExtensionFrame } from './extension-frame.js';
 import { sortFindings } from '../shared/findings.js';
+import { DIALOG_PAGE } from '../shared/frames.js';
 
-// Keys typed in the dialog are the dialog's: the site's shortcuts must not
-// see them (X's "n" for a new post, Escape closing its composer).
-const CONTAINED_EVENTS = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput'];
+// A frame that never opens its port (the site blocks frames) must not hold
+// the post back: Precheck advises, it never blocks.
+const CONNECT_TIMEOUT_MS = 5000;
+
+const forDisplay = ({ category, severity, clause, quote, message, suggestion, start, end }) => ({
+  category, severity, clause, quote, message, suggestion, start, end,
+});
 
 /**
  * Resolves 'edit' or 'post' once the person chooses.
  * @param {object} options
  * @param {object[]} options.findings  high and medium findings outstanding
+ * @param {number} options.lower       how many lower findings the panel shows besides
  * @param {string|null} options.note   the school's own words, if any
- * @param {Element} options.container  where the host goes (outside the editor)
+ * @param {Element} options.container  where the frame goes (outside the editor)
  */
-export function askBeforePosting({ findings, note, container }) {
+export function askBeforePosting({ findings, lower = 0, note, container }) {
   return new Promise((resolve) => {
-    const { host, root } = shadowHost('dialog', DIALOG_CSS);
-    host.style.setProperty('z-index', '2147483647', 'important');
-    host.style.setProperty('pointer-events', 'auto', 'important');
-
-    const edit = h('button', { type: 'button', class: 'edit' }, 'Edit');
-    const postAnyway = h('button', { type: 'button', class: 'post' }, 'Post anyway');
-    const sorted = sortFindings(findings);
-    const intro =
-      sorted.length === 1
-        ? 'Precheck found something the school’s social media policy asks you to think about before this goes out:'
-        : `Precheck found ${sorted.length} things the school’s social media policy asks you to think about before this goes out:`;
-    const dialog = h(
-      'div',
-      {
-        role: 'alertdialog',
-        'aria-modal': 'true',
-        'aria-labelledby': 'precheck-dialog-title',
-        'aria-describedby': 'precheck-dialog-intro',
-      },
-      h('h2', { id: 'precheck-dialog-title' }, 'Check this post before it goes out'),
-      h('p', { id: 'precheck-dialog-intro' }, intro),
-      h('ul', {}, sorted.map(findingItem)),
-      note ? h('p', { class: 'note' }, note) : null,
-      h('div', { class: 'actions' }, postAnyway, edit),
-    );
-    const backdrop = h('div', { class: 'backdrop' }, dialog);
-    root.append(backdrop);
-
-    const focusable = [postAnyway, edit];
     const ownerDocument = container.ownerDocument;
-
-    // Focus that wanders to the page comes back; the guard stops a tug of war
-    // with a site's own focus trap from recursing.
+    let timer = 0;
+    let frame = null;
+    let finished = false;
+    const finish = (choice) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      ownerDocument.removeEventListener('focusin', keepFocusInside, true);
+      frame.retire();
+      resolve(choice);
+    };
+    // Focus that wanders to the page comes back to the dialog; the guard
+    // stops a tug of war with a site's own focus trap from recursing.
     let refocusing = false;
     const keepFocusInside = (event) => {
-      if (event.target === host || refocusing) return;
+      // (In a site's shadow root, the document hears focus on its host.)
+      const target = event.composedPath ? event.composedPath()[0] : event.target;
+      if (target === frame.element || refocusing) return;
       refocusing = true;
       try {
-        edit.focus();
+        frame.element.focus();
+        frame.post({ type: 'focus' });
       } finally {
         refocusing = false;
       }
     };
-    const finish = (choice) => {
-      ownerDocument.removeEventListener('focusin', keepFocusInside, true);
-      host.remove();
-      resolve(choice);
-    };
-
-    for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
-    dialog.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        finish('edit');
-      } else if (event.key === 'Tab') {
-        event.preventDefault();
-        const index = focusable.indexOf(root.activeElement);
-        const step = event.shiftKey ? -1 : 1;
-        focusable[(index + step + focusable.length) % focusable.length].focus();
-      }
+    frame = new ExtensionFrame({
+      page: DIALOG_PAGE,
+      kind: 'dialog',
+      title: 'Precheck: check this post before it goes out',
+      ownerDocument,
+      interactive: true,
+      onMessage: (message) => {
+        if (message && message.type === 'choice') finish(message.choice === 'post' ? 'post' : 'edit');
+      },
+      // Closed before a choice (the page removed the frame): nothing is posted.
+      onGone: () => finish('edit'),
     });
-    edit.addEventListener('click', () => finish('edit'));
-    postAnyway.addEventListener('click', () => finish('post'));
-
-    container.append(host);
-    edit.focus();
+    frame.post({ type: 'ask', findings: sortFindings(findings).map(forDisplay), lower, note });
+    container.append(frame.element);
+    frame.element.focus();
     ownerDocument.addEventListener('focusin', keepFocusInside, true);
+    timer = setTimeout(() => {
+      if (!frame.connected) finish('post');
+    }, CONNECT_TIMEOUT_MS);
   });
 }

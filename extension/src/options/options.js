@@ -3,7 +3,7 @@
 
 import { ext } from '../shared/ext.js';
 import {
-  addSite, loadSettings, normaliseServerUrl, originPattern, saveSiteChoice, siteChoice,
+  addSite, loadSettings, normaliseServerUrl, originPattern, saveSiteChoice, serverUrlProblem, siteChoice,
 } from '../shared/settings.js';
 import { ADDED_SITE_KINDS, BUILT_IN_SITES, hostFromInput, matchPatternForHost } from '../shared/sites.js';
 
@@ -30,13 +30,17 @@ function requestServerAccess(serverUrl) {
 async function onSave(event) {
   event.preventDefault();
   const status = $('#server-status');
-  const serverUrl = normaliseServerUrl($('#server-url').value);
+  const problem = serverUrlProblem($('#server-url').value);
   const token = $('#token').value.trim();
-  if (!serverUrl) {
-    say(status, 'Enter the server URL, starting with https://', false);
+  if (problem) {
+    // Nothing is saved: the server in force stays as it was.
+    say(status, problem, false);
+    $('#server-url').setAttribute('aria-invalid', 'true');
     $('#server-url').focus();
     return;
   }
+  $('#server-url').removeAttribute('aria-invalid');
+  const serverUrl = normaliseServerUrl($('#server-url').value);
   if (!token) {
     say(status, 'Enter your access token.', false);
     $('#token').focus();
@@ -52,12 +56,13 @@ async function onSave(event) {
 
 async function onTestConnection() {
   const status = $('#server-status');
-  const serverUrl = normaliseServerUrl($('#server-url').value);
+  const problem = serverUrlProblem($('#server-url').value);
   const token = $('#token').value.trim();
-  if (!serverUrl || !token) {
-    say(status, 'Enter the server URL and access token first.', false);
+  if (problem || !token) {
+    say(status, problem || 'Enter the server URL and access token first.', false);
     return;
   }
+  const serverUrl = normaliseServerUrl($('#server-url').value);
   say(status, 'Testing…', true);
   const result = await ext.runtime.sendMessage({ type: 'test-connection', serverUrl, token });
   say(status, result.message, result.ok);

@@ -4,6 +4,7 @@
 import { ext } from '../shared/ext.js';
 import { addSite, loadSettings, saveSiteChoice, siteChoice } from '../shared/settings.js';
 import { matchPatternForHost, siteForHost } from '../shared/sites.js';
+import { pageState } from './page-state.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -92,6 +93,16 @@ function offerToAdd(tab) {
   });
 }
 
+/** First line of the popup: checking this page or not, and why. */
+function showPageState(facts) {
+  const { checking, reason } = pageState(facts);
+  $('#page-state-title').textContent = checking ? 'Checking this page' : 'Not checking this page';
+  $('#page-state-reason').textContent = reason;
+  $('#page-state').className = checking ? 'checking' : 'not-checking';
+  // A server that answers is no comfort where nothing is checked.
+  if (!checking && $('#connection').className === 'ok') $('#connection').className = '';
+}
+
 async function init() {
   $('#open-options').addEventListener('click', (event) => {
     event.preventDefault();
@@ -100,10 +111,9 @@ async function init() {
   });
 
   const settings = await loadSettings();
-  if (!settings.serverUrl || !settings.token) {
-    say($('#connection'), 'Not set up yet: add your school’s server and access token in Options.', false);
-  } else {
-    const connection = await ext.runtime.sendMessage({ type: 'connection-state' });
+  const configured = Boolean(settings.serverUrl && settings.token);
+  const connection = configured ? await ext.runtime.sendMessage({ type: 'connection-state' }) : null;
+  if (configured) {
     const [words, ok] = connection
       ? CONNECTION_WORDS[connection.state] || ['Connection state unknown.', false]
       : ['No post checked yet in this browser session.', true];
@@ -113,6 +123,14 @@ async function init() {
   const tab = await activeTab();
   const status = await pageStatus(tab);
   const site = siteOf(tab, status, settings);
+  showPageState({
+    url: tab && tab.url ? tab.url : null,
+    site,
+    configured,
+    enabled: site ? siteChoice(settings, site.id).enabled : false,
+    status,
+    connection,
+  });
   const toggle = $('#site-enabled');
   if (!site) {
     $('#site-line').hidden = true;
@@ -123,7 +141,11 @@ async function init() {
     toggle.addEventListener('change', async () => {
       await saveSiteChoice(site.id, { enabled: toggle.checked });
       await ext.tabs.sendMessage(tab.id, { type: 'precheck-config-changed' }).catch(() => {});
-      showWarnings(await pageStatus(tab));
+      const changed = await pageStatus(tab);
+      showPageState({
+        url: tab && tab.url ? tab.url : null, site, configured, enabled: toggle.checked, status: changed, connection,
+      });
+      showWarnings(changed);
     });
   }
   showWarnings(status);

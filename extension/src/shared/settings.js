@@ -29,8 +29,9 @@ export async function managedServerUrl() {
 export async function loadSettings() {
   const stored = await ext.storage.local.get(['serverUrl', 'token', 'sites', 'addedSites']);
   return {
-    // What the person saved wins over what IT set.
-    serverUrl: stored.serverUrl || (await managedServerUrl()),
+    // What the person saved wins over what IT set; a plain-http address saved
+    // by an older version is not used (drafts would cross the network unencrypted).
+    serverUrl: normaliseServerUrl(stored.serverUrl || '') || (await managedServerUrl()),
     token: stored.token || '',
     sites: stored.sites || {},
     addedSites: stored.addedSites || [],
@@ -59,20 +60,38 @@ export async function addSite(host, kind) {
   await ext.storage.local.set({ addedSites: [...others, { host, kind }] });
 }
 
+/** This computer: the one place a plain-http server is safe (a trial, a developer's service). */
+function isLoopback(hostname) {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 /**
- * The server's base URL without a trailing slash, or null when the input is
- * not an http(s) URL.
+ * What is wrong with a server URL as typed, in words for staff, or null
+ * when it is fine: an https address (plain http only on this computer), no
+ * query or fragment.
  */
-export function normaliseServerUrl(input) {
-  const trimmed = String(input).trim();
+export function serverUrlProblem(input) {
   let url;
   try {
-    url = new URL(trimmed);
+    url = new URL(String(input).trim());
   } catch {
-    return null;
+    return 'Enter the server URL, starting with https://';
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.search || url.hash) return null;
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    return 'The server URL must start with https:// (drafts are sent to it; plain http would send them unencrypted). Ask your IT team for the https address.';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Enter the server URL, starting with https://';
+  if (url.search || url.hash) return 'Enter the server URL without anything after ? or #.';
+  return null;
+}
+
+/**
+ * The server's base URL without a trailing slash, or null when it is not
+ * one Precheck sends drafts to (see serverUrlProblem).
+ */
+export function normaliseServerUrl(input) {
+  if (serverUrlProblem(input)) return null;
+  const url = new URL(String(input).trim());
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 

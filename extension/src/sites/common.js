@@ -1,6 +1,9 @@
 // What every site adapter shares: how an editor, its composer and its post
-// button are found from the adapter's selectors. An adapter file states only
-// what is particular to its site.
+// button are found from the adapter's selectors, also inside the page's open
+// shadow roots (shared/composed-dom.js). An adapter file states only what is
+// particular to its site.
+
+import { closestComposed, composedParent, containsComposed, queryAllComposed } from '../shared/composed-dom.js';
 
 const ROOT_SEARCH_DEPTH = 12;
 
@@ -12,7 +15,7 @@ export function buttonLabel(element) {
 /** An attachment preview (image or video) in `root` but not inside `editor`. */
 export function hasMediaPreview(root, editor, selector) {
   if (!root) return false;
-  return [...root.querySelectorAll(selector)].some((element) => !editor.contains(element));
+  return queryAllComposed(root, selector).some((element) => !containsComposed(editor, element));
 }
 
 /** Words a form or editor uses about itself: id, class, name, labels, action. */
@@ -45,7 +48,7 @@ export function defineAdapter(spec) {
     /** The editor an event target is in, or null. */
     findEditor(node) {
       const element = node && (node.nodeType === 1 ? node : node.parentElement);
-      const match = element && element.closest(adapter.editorSelector);
+      const match = element && closestComposed(element, adapter.editorSelector);
       return match ? adapter.editorFor(match) : null;
     },
 
@@ -59,15 +62,16 @@ export function defineAdapter(spec) {
     /** The post button an event target is in, or null. */
     findPostButton(node) {
       const element = node && (node.nodeType === 1 ? node : node.parentElement);
-      for (let el = element && element.closest(adapter.postButtonSelector); el; ) {
+      for (let el = element && closestComposed(element, adapter.postButtonSelector); el; ) {
         if (adapter.isPostButton(el)) return el;
-        el = el.parentElement && el.parentElement.closest(adapter.postButtonSelector);
+        const parent = composedParent(el);
+        el = parent && closestComposed(parent, adapter.postButtonSelector);
       }
       return null;
     },
 
     postButtonsIn(root) {
-      return [...root.querySelectorAll(adapter.postButtonSelector)].filter(adapter.isPostButton);
+      return queryAllComposed(root, adapter.postButtonSelector).filter(adapter.isPostButton);
     },
 
     /**
@@ -75,12 +79,12 @@ export function defineAdapter(spec) {
      * button, else the nearest dialog or form, else its parent.
      */
     composerRoot(editor) {
-      let node = editor.parentElement;
+      let node = composedParent(editor);
       for (let depth = 0; node && depth < ROOT_SEARCH_DEPTH; depth += 1) {
         if (adapter.postButtonsIn(node).length) return node;
-        node = node.parentElement;
+        node = composedParent(node);
       }
-      return editor.closest('[role="dialog"], dialog, form') || editor.parentElement || editor;
+      return closestComposed(editor, '[role="dialog"], dialog, form') || composedParent(editor) || editor;
     },
 
     /**

@@ -1,6 +1,9 @@
 // LinkedIn. The share box and comment boxes are Quill; messaging is a plain
-// contenteditable.
+// contenteditable. The share box ("Start a post") is rendered inside the open
+// shadow root of #interop-outlet; common.js finds editors, buttons and media
+// through it, and the surface is read across it.
 import { defineAdapter, hasMediaPreview } from './common.js';
+import { closestComposed } from '../shared/composed-dom.js';
 
 export default defineAdapter({
   id: 'linkedin',
@@ -20,15 +23,16 @@ export default defineAdapter({
   ].join(', '),
 
   surface(editor) {
-    if (editor.closest('.msg-form')) return 'message';
+    if (closestComposed(editor, '.msg-form')) return 'message';
     if (
-      editor.closest(
+      closestComposed(
+        editor,
         '.comments-comment-item__nested-items, .comments-reply-item, .comments-comment-box--reply',
       )
     ) {
       return 'reply';
     }
-    if (editor.closest('.comments-comment-box, .comments-comment-texteditor')) return 'comment';
+    if (closestComposed(editor, '.comments-comment-box, .comments-comment-texteditor')) return 'comment';
     return 'post';
   },
 

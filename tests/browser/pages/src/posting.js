@@ -13,6 +13,12 @@ export function exposeEditorText(read) {
   window.__editorText = read;
 }
 
+// How a script of the page itself writes into the draft, where the browser's
+// insertText command will not do (tests/browser/probes.js, writeIntoEditor).
+export function exposePageScriptWrite(write) {
+  window.__pageScriptWrite = write;
+}
+
 export function isPostShortcut(event) {
   return event.key === 'Enter' && (event.ctrlKey || event.metaKey);
 }

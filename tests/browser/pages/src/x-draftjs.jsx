@@ -2,10 +2,10 @@
 // (data-testid="fileInput") with its previews (data-testid="attachments") and "Post".
 import React, {useRef, useState} from 'react';
 import ReactDOM from 'react-dom';
-import {Editor, EditorState, getDefaultKeyBinding} from 'draft-js';
+import {Editor, EditorState, Modifier, getDefaultKeyBinding} from 'draft-js';
 import 'draft-js/dist/Draft.css';
 import './page.css';
-import {exposeEditorText, isPostShortcut, publish} from './posting.js';
+import {exposeEditorText, exposePageScriptWrite, isPostShortcut, publish} from './posting.js';
 
 function Composer() {
   const [editorState, setEditorState] = useState(() => EditorState.createEmpty());
@@ -13,6 +13,13 @@ function Composer() {
   const latest = useRef(editorState);
   latest.current = editorState;
   exposeEditorText(() => latest.current.getCurrentContent().getPlainText());
+  // The page's own script writing into the draft, through Draft.js (the browser's
+  // insertText command, which other editors take, breaks Draft.js's React tree).
+  exposePageScriptWrite((text) => {
+    const atEnd = EditorState.moveSelectionToEnd(latest.current);
+    const content = Modifier.insertText(atEnd.getCurrentContent(), atEnd.getSelection(), text);
+    setEditorState(EditorState.moveFocusToEnd(EditorState.push(atEnd, content, 'insert-characters')));
+  });
 
   const post = () => {
     publish(latest.current.getCurrentContent().getPlainText());

@@ -1,0 +1,81 @@
+// The pause before publishing, in its own frame over the page: an
+// alertdialog listing the findings that hold the post back, how many lower
+// ones the panel shows, and "Edit" / "Post anyway". Keyboard first: focus
+// starts on Edit, Tab stays inside, Escape means Edit. The content script
+// gives this frame focus; keys typed here never reach the page.
+
+import { h } from './dom.js';
+import { findingItem } from './finding-item.js';
+import { portFromPage } from './frame-port.js';
+
+const backdrop = document.getElementById('backdrop');
+let buttons = [];
+let lastFocused = null;
+let chosen = false;
+
+function ask(port, { findings, lower = 0, note = null }) {
+  const edit = h('button', { type: 'button', class: 'edit' }, 'Edit');
+  const postAnyway = h('button', { type: 'button', class: 'post' }, 'Post anyway');
+  const intro =
+    findings.length === 1
+      ? 'Precheck found something the school’s social media policy asks you to think about before this goes out:'
+      : `Precheck found ${findings.length} things the school’s social media policy asks you to think about before this goes out:`;
+  const lowerLine =
+    lower > 0
+      ? h('p', { class: 'lower' },
+        lower === 1
+          ? 'The panel beside your draft shows 1 lower-priority thing as well.'
+          : `The panel beside your draft shows ${lower} lower-priority things as well.`)
+      : null;
+  const dialog = h(
+    'div',
+    {
+      role: 'alertdialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'precheck-dialog-title',
+      'aria-describedby': 'precheck-dialog-intro',
+    },
+    h('h2', { id: 'precheck-dialog-title' }, 'Check this post before it goes out'),
+    h('p', { id: 'precheck-dialog-intro' }, intro),
+    h('ul', {}, findings.map(findingItem)),
+    lowerLine,
+    note ? h('p', { class: 'note' }, note) : null,
+    h('div', { class: 'actions' }, postAnyway, edit),
+  );
+  backdrop.replaceChildren(dialog);
+  buttons = [postAnyway, edit];
+
+  const choose = (choice) => {
+    if (chosen) return;
+    chosen = true;
+    port.postMessage({ type: 'choice', choice });
+  };
+  edit.addEventListener('click', () => choose('edit'));
+  postAnyway.addEventListener('click', () => choose('post'));
+  for (const button of buttons) button.addEventListener('focus', () => { lastFocused = button; });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      choose('edit');
+    } else if (event.key === 'Tab') {
+      event.preventDefault();
+      const index = buttons.indexOf(document.activeElement);
+      const step = event.shiftKey ? -1 : 1;
+      buttons[(index + step + buttons.length) % buttons.length].focus();
+    }
+  });
+  edit.focus();
+}
+
+/** Focus back on the dialog's button (the content script focused this frame). */
+function refocus() {
+  (lastFocused || buttons[1])?.focus();
+}
+
+const port = await portFromPage();
+port.onMessage.addListener((message) => {
+  if (!message) return;
+  if (message.type === 'ask') ask(port, message);
+  if (message.type === 'focus') refocus();
+});
+window.addEventListener('focus', refocus);
