@@ -202,9 +202,14 @@ def test_edit_keeps_the_text_and_posts_nothing(page, site, pupil):
     type_draft(page, site, draft)
     wait_for_warning(page, pupil)
 
+    lower = ui.status(page).locator('li.precheck-finding[data-severity="low"]').count()
     page.locator(site.post_selector).click()
     expect(ui.dialog(page)).to_be_visible()
     expect(ui.dialog(page)).to_contain_text(pupil.full_name)
+    # The dialog lists what holds the post back, and counts the lower ones the panel shows.
+    expect(ui.dialog(page).locator('li[data-severity="low"]')).to_have_count(0)
+    if lower:
+        expect(ui.dialog(page)).to_contain_text(f"shows {lower} lower-priority thing")
     if site.host == "x.com":
         page.screenshot(path=SCREENSHOTS / "pause-dialog.png")
 
@@ -306,8 +311,11 @@ def test_the_pause_is_keyboard_operable_with_focus_kept_inside(page, site, pupil
 
 def test_benign_draft_posts_straight_through(page, site):
     type_draft(page, site, BENIGN_DRAFT)
-    # Give the extension time to check the draft (pause + service) before posting.
-    page.wait_for_timeout(2_000)
+    # Once checked, a small quiet sign says so: silence is never taken for protection.
+    expect(ui.status(page)).to_have_text("Checked: nothing found", timeout=ui.CHECK_TIMEOUT_MS)
+    expect(ui.panel_findings(page)).to_have_count(0)
+    if site.host == "x.com":
+        page.screenshot(path=SCREENSHOTS / "checked-nothing-found.png")
     assert ui.editor_text(page) == BENIGN_DRAFT
 
     page.locator(site.post_selector).click()

@@ -4,6 +4,7 @@ connection) and the toolbar popup (this site on/off, connection, warnings count)
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -14,6 +15,8 @@ from dev_set_service import closed_port_url
 from site_server import SITE_BY_HOST
 
 pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 X = SITE_BY_HOST["x.com"]
 
@@ -90,6 +93,7 @@ def test_popup_shows_connection_and_the_number_of_warnings(browser_context, conf
 
     popup = open_popup_for(browser_context, configured_extension, page)
     try:
+        expect(popup.get_by_text("Checking this page", exact=True)).to_be_visible()
         expect(popup.get_by_text(re.compile(r"^Connected"))).to_be_visible()
         expect(popup.get_by_label("Check my posts on X (Twitter)")).to_be_checked()
         word = "warning" if findings == 1 else "warnings"
@@ -149,3 +153,32 @@ def test_popup_switch_turns_precheck_off_and_on_for_this_site(browser_context, c
     page.locator(X.editor_selector).click()
     page.keyboard.type(draft)
     expect(ui.status(page)).to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
+
+
+def page_state(popup):
+    """The popup's first line: its title and reason."""
+    return popup.locator("#page-state")
+
+
+def test_popup_says_plainly_it_is_not_checking_a_site_switched_off(browser_context, configured_extension, page):
+    page.goto(f"https://{X.host}/")
+    page.locator(X.editor_selector).click()
+    popup = open_popup_for(browser_context, configured_extension, page)
+    switch = popup.get_by_label("Check my posts on X (Twitter)")
+    try:
+        expect(page_state(popup)).to_contain_text("Checking this page")
+        switch.uncheck()
+        expect(page_state(popup)).to_contain_text("Not checking this page")
+        expect(page_state(popup)).to_contain_text("Precheck is switched off for X (Twitter).")
+        expect(page_state(popup)).to_have_class("not-checking")
+        # Nothing on the popup is green while it checks nothing here.
+        green = popup.evaluate("""() => [...document.querySelectorAll('body *')].filter(
+            (e) => e.offsetParent !== null && e.textContent.trim() && getComputedStyle(e).color === 'rgb(29, 107, 43)')
+            .map((e) => e.textContent)""")
+        assert green == []
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        popup.locator("body").screenshot(path=SCREENSHOTS / "popup-not-checking.png")
+    finally:
+        switch.check()
+        popup.close()
+

@@ -41,6 +41,7 @@ function showWarnings(status) {
   const warnings = $('#warnings');
   if (!status || !status.active) {
     warnings.textContent = '';
+    warnings.className = '';
     return;
   }
   const count = status.warnings;
