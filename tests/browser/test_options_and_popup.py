@@ -155,6 +155,29 @@ def test_popup_switch_turns_precheck_off_and_on_for_this_site(browser_context, c
     expect(ui.status(page)).to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
 
 
+def test_a_draft_typed_while_precheck_was_off_is_checked_when_it_comes_back_on(
+        browser_context, configured_extension, page):
+    """What the person typed before Precheck started on the page is theirs: checked as
+    soon as it starts, with no further key pressed."""
+    pupil = ui.dev_set_pupils()[11]
+    draft = ui.draft_naming(pupil)
+    page.goto(f"https://{X.host}/")
+    page.locator(X.editor_selector).click()
+    popup = open_popup_for(browser_context, configured_extension, page)
+    switch = popup.get_by_label("Check my posts on X (Twitter)")
+    try:
+        switch.uncheck()
+        page.bring_to_front()
+        page.locator(X.editor_selector).click()
+        page.keyboard.type(draft)
+        page.wait_for_timeout(1_000)
+        expect(ui.panel_findings(page)).to_have_count(0)
+    finally:
+        switch.check()
+        popup.close()
+    expect(ui.status(page)).to_contain_text(pupil.full_name, timeout=ui.CHECK_TIMEOUT_MS)
+
+
 def page_state(popup):
     """The popup's first line: its title and reason."""
     return popup.locator("#page-state")

@@ -99,3 +99,26 @@ def test_names_a_page_script_wrote_stay_unreadable_once_the_person_types(page, s
     expect(ui.panel_findings(page, "pupil-name")).not_to_have_count(0, timeout=ui.CHECK_TIMEOUT_MS)
     expect(ui.status(page)).to_contain_text(names[0].full_name)
     assert_page_reads_nothing_of(page, site, [pupil.full_name for pupil in names] + [NOTE])
+
+
+def test_text_a_page_script_wrote_before_precheck_started_is_not_checked(page, service):
+    """Precheck checks the text already in a focused editor when it starts only while the
+    person's own input is recent (a user activation); a script's writes before the
+    extension's script runs (at document_idle, after DOMContentLoaded) make none."""
+    site = next(site for site in SITES if site.host == "mastodon.social")
+    names = candidate_names()
+    written = " ".join(f"{pupil.full_name} is in Year 7 at our school." for pupil in names)
+    page.add_init_script(
+        "document.addEventListener('DOMContentLoaded', () => {"
+        f"  const editor = document.querySelector({site.editor_selector!r});"
+        f"  editor.value = {written!r};"
+        "  editor.focus();"
+        "});")
+    before = ui.checks_made(service)
+    page.goto(site.url)
+    expect(page.locator(site.editor_selector)).to_have_value(written)
+    expect(ui.status(page)).to_be_attached(timeout=ui.CHECK_TIMEOUT_MS)  # Precheck has started on the focused editor
+    page.wait_for_timeout(2_500)  # a check, were one asked for, would have been answered by now
+
+    assert ui.checks_made(service) == before
+    expect(ui.panel_findings(page)).to_have_count(0)

@@ -39,7 +39,7 @@ async function syncNow() {
         id: w.id,
         matches: [w.pattern],
         js: [LOADER],
-        runAt: 'document_idle',
+        runAt: 'document_start',
         persistAcrossSessions: true,
       })),
     );

@@ -45,6 +45,11 @@ export class Controller {
     this.#adoptFrames();
     const active = deepActiveElement(document);
     if (active) this.#onFocusIn({ target: active });
+    // The person may have typed here before Precheck started (the loader
+    // notes their input from the page's first moment): check that text now.
+    const session = this.#lastFocused && this.#sessions.get(this.#lastFocused);
+    const typedIn = globalThis.__precheckPersonInput?.target;
+    if (session && typedIn && containsComposed(session.editor, typedIn)) session.inputArrived();
   }
 
   stop() {
