@@ -153,6 +153,14 @@ class EngineHolder:
                 "school_terms": len(snapshot.lists.school_terms),
                 "build_ms": round((time.monotonic() - started) * 1000, 1)})
 
+    def forget(self, school_id: int) -> None:
+        """Drop a school's Engine (the school was deleted)."""
+        with self._lock:
+            self._current.pop(school_id, None)
+            self._failed.pop(school_id, None)
+            self._build_locks.pop(school_id, None)
+        log.info("school's engine dropped", extra={"school_id": school_id, "pid": os.getpid()})
+
     def _ensure_poller(self) -> None:
         # Threads do not survive fork: each gunicorn worker starts its own on first use.
         if self._poller_pid == os.getpid():
@@ -173,6 +181,9 @@ class EngineHolder:
             try:
                 versions = self.store.school_versions()
                 for school_id in self.loaded_schools():
+                    if school_id not in versions:  # deleted: its pupils leave this worker's memory too
+                        self.forget(school_id)
+                        continue
                     current = self._current.get(school_id)
                     version = versions.get(school_id)
                     if current is not None and version is not None and version != current.version \

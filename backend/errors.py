@@ -5,6 +5,8 @@ from flask import jsonify
 from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
+from backend.store import SchoolGone
+
 log = logging.getLogger("precheck.errors")
 
 CODES = {
@@ -76,8 +78,13 @@ def response_for(exc: Exception):
     return _unexpected(exc)
 
 
+def _school_gone(_exc):
+    return ApiError(404, "not_found", "This school has been deleted; nothing was changed.").response()
+
+
 def register(app) -> None:
     app.register_error_handler(ApiError, lambda exc: exc.response())
+    app.register_error_handler(SchoolGone, _school_gone)  # deleted while the change was under way
     # A lost database connection is an outage to report as such, not a bug.
     app.register_error_handler(OperationalError, _store_unreachable)
     app.register_error_handler(InterfaceError, _store_unreachable)

@@ -56,6 +56,13 @@ class Base(DeclarativeBase):
     pass
 
 
+class RetiredSchoolId(Base):
+    """The id of a deleted school, never given to another: nothing keyed by that id (a worker's
+    engine, a console session's choice of school) may ever be taken for a new school's."""
+    __tablename__ = "retired_school_ids"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
 class School(Base):
     """A school of the trust: its version of lists+settings, and the settings themselves."""
     __tablename__ = "schools"
@@ -212,11 +219,26 @@ class Snapshot(NamedTuple):
 
 
 class SchoolError(ValueError):
-    """A school cannot be created as asked; `field` names what is wrong."""
+    """A school cannot be created, renamed or deleted as asked; `field` names what is wrong."""
 
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
+
+
+class SchoolGone(LookupError):
+    """The school was deleted while a change to it was under way; nothing was written."""
+
+
+def _check_slug(slug) -> None:
+    if not isinstance(slug, str) or not SLUG.match(slug):
+        raise SchoolError("slug", "'slug' must be 2 to 40 of a-z, 0-9 and '-', e.g. \"northfield\".")
+
+
+def _check_name(name) -> str:
+    if not isinstance(name, str) or not name.strip() or len(name) > MAX_SCHOOL_NAME:
+        raise SchoolError("name", f"'name' must be a non-empty string of at most {MAX_SCHOOL_NAME} characters.")
+    return " ".join(name.split())
 
 
 # The columns the in-place upgrade from the schema before schools adds: (table, column DDL, backfill).
@@ -349,27 +371,95 @@ class Store:
 
     def create_school(self, slug, name, actor: str) -> School:
         """A new school with empty lists and default settings; SchoolError if the slug is bad or taken."""
-        if not isinstance(slug, str) or not SLUG.match(slug):
-            raise SchoolError("slug", "'slug' must be 2 to 40 of a-z, 0-9 and '-', e.g. \"northfield\".")
-        if not isinstance(name, str) or not name.strip() or len(name) > MAX_SCHOOL_NAME:
-            raise SchoolError("name", f"'name' must be a non-empty string of at most {MAX_SCHOOL_NAME} characters.")
-        taken = SchoolError("slug", f"The slug {slug!r} is taken: every school needs its own.")
+        _check_slug(slug)
+        name = _check_name(name)
         try:
             with self.session() as s, s.begin():
-                if s.execute(select(School.id).where(School.slug == slug)).first() is not None:
-                    raise taken
-                # Ids given here, not by a sequence: the default school's id 1 is written explicitly.
-                new_id = (s.execute(select(func.max(School.id))).scalar() or 0) + 1
-                school = School(id=new_id, slug=slug, name=" ".join(name.split()), lists_version=1,
-                                settings=None, created_at=utcnow())
+                self._refuse_taken(s, slug)
+                # Ids given here, not by a sequence: the default school's id 1 is written explicitly,
+                # and a deleted school's id is never given again.
+                new_id = max(s.execute(select(func.max(School.id))).scalar() or 0,
+                             s.execute(select(func.max(RetiredSchoolId.id))).scalar() or 0) + 1
+                school = School(id=new_id, slug=slug, name=name, lists_version=1, settings=None, created_at=utcnow())
                 s.add(school)
                 s.flush()
                 s.add(AuditLog(actor=actor, action="school.create", target=slug, school_id=new_id))
         except IntegrityError:  # another request took the slug (or the id) at the same moment
             if self.school_by_slug(slug) is not None:
-                raise taken from None
+                raise self._taken(slug) from None
             raise
         return school
+
+    @staticmethod
+    def _taken(slug: str) -> SchoolError:
+        return SchoolError("slug", f"The slug {slug!r} is taken: every school needs its own.")
+
+    def _refuse_taken(self, session, slug: str, school_id: int | None = None) -> None:
+        taken = session.execute(select(School.id).where(School.slug == slug)).scalar()
+        if taken is not None and taken != school_id:
+            raise self._taken(slug)
+
+    def rename_school(self, school_id: int, actor: str, slug=None, name=None) -> School:
+        """A new slug and/or name for a school; its lists, settings, tokens, admins and audit log
+        stay as they are (all hold the school's id, not its slug). SchoolError if either is bad,
+        the slug is taken, or the school is gone."""
+        if slug is not None:
+            _check_slug(slug)
+        if name is not None:
+            name = _check_name(name)
+        try:
+            with self.session() as s, s.begin():
+                school = s.get(School, school_id)
+                if school is None:
+                    raise SchoolError("slug", "There is no such school.")
+                if slug is not None and school_id == DEFAULT_SCHOOL_ID and slug != DEFAULT_SCHOOL_SLUG:
+                    raise SchoolError("slug", f"The default school keeps the slug {DEFAULT_SCHOOL_SLUG!r}; "
+                                      "its name can change.")
+                if slug is not None:
+                    self._refuse_taken(s, slug, school_id)
+                changes = [f"{school.slug} -> {slug}"] if slug is not None and slug != school.slug else []
+                if name is not None and name != school.name:
+                    changes.append("name")
+                school.slug = slug if slug is not None else school.slug
+                school.name = name if name is not None else school.name
+                if changes:
+                    s.add(AuditLog(actor=actor, action="school.rename", target="; ".join(changes)[:100],
+                                   school_id=school_id))
+        except IntegrityError:
+            raise self._taken(slug) from None
+        return school
+
+    def delete_school(self, school_id: int, actor: str) -> dict[str, int]:
+        """Erase a school and everything that is its: pupils, staff, school terms, settings,
+        staff and admin tokens, school admin accounts (and their console sessions), pending
+        uploads and its audit events, in one transaction. The trust's audit log keeps one event:
+        who deleted which school, when, and how many pupils went. Returns the counts erased.
+        The default school cannot be deleted (its lists can be emptied)."""
+        if school_id == DEFAULT_SCHOOL_ID:
+            raise SchoolError("slug", "The default school always exists: empty its lists instead.")
+        with self.session() as s, s.begin():
+            # The school's row first, as a list change takes it: a change under way finishes first,
+            # and one that comes after finds the school gone (SchoolGone).
+            self._bump(s, school_id)
+            school = s.get(School, school_id)
+            tables = Base.metadata.tables
+            erased = {kind: s.execute(delete(ROW_TYPES[kind]).where(ROW_TYPES[kind].school_id == school_id)).rowcount
+                      for kind in LIST_KINDS}
+            erased["tokens"] = s.execute(delete(ApiToken).where(ApiToken.school_id == school_id)).rowcount
+            admin_ids = select(AdminUser.id).where(AdminUser.school_id == school_id)
+            if "console_sessions" in tables:
+                sessions = tables["console_sessions"]
+                s.execute(delete(sessions).where(sessions.c.admin_id.in_(admin_ids)))
+            erased["admins"] = s.execute(delete(AdminUser).where(AdminUser.school_id == school_id)).rowcount
+            if "console_pending_uploads" in tables:
+                uploads = tables["console_pending_uploads"]
+                s.execute(delete(uploads).where(uploads.c.school_id == school_id))
+            erased["audit_events"] = s.execute(delete(AuditLog).where(AuditLog.school_id == school_id)).rowcount
+            slug = school.slug
+            s.delete(school)
+            s.add(RetiredSchoolId(id=school_id))
+            s.add(AuditLog(actor=actor, action="school.delete", target=slug, count=erased["pupils"], school_id=None))
+        return erased
 
     def school_versions(self) -> dict[int, int]:
         """Every school's lists_version, in one query (the reload poller's look)."""
@@ -395,7 +485,10 @@ class Store:
         session.info[_CHANGED] = True
         session.execute(update(School).where(School.id == school_id).values(
             lists_version=School.lists_version + 1, updated_at=utcnow()))
-        return session.execute(select(School.lists_version).where(School.id == school_id)).scalar_one()
+        version = session.execute(select(School.lists_version).where(School.id == school_id)).scalar()
+        if version is None:
+            raise SchoolGone(school_id)
+        return version
 
     def snapshot(self, school_id: int = DEFAULT_SCHOOL_ID) -> Snapshot:
         """One school's lists and settings of one version, consistent even without snapshot isolation.

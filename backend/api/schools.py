@@ -7,7 +7,7 @@ Every admin endpoint that acts on one school answers both at its own path
 from flask import Blueprint, current_app, g, jsonify
 
 from backend.api.bodies import json_object
-from backend.auth import issue_token, require_admin, require_trust_admin
+from backend.auth import issue_token, require_trust_admin
 from backend.errors import ApiError
 from backend.store import SchoolError
 
@@ -53,13 +53,47 @@ def listing():
     return jsonify(schools=[school.to_json() for school in _store().schools()])
 
 
-@bp.post("/<school_slug>/admin-tokens")
-@require_trust_admin
-def create_admin_token():
-    slug = g.pop("school_slug")  # taken from the URL by pop_school_slug
+def _school_named():
+    """The school of the URL's slug (taken from the URL by pop_school_slug), or 404."""
+    slug = g.pop("school_slug")
     school = _store().school_by_slug(slug)
     if school is None:
         raise ApiError(404, "not_found", f"There is no school with the slug {slug[:40]!r}.")
+    return school
+
+
+@bp.patch("/<school_slug>")
+@require_trust_admin
+def rename():
+    """A new name and/or slug; everything of the school stays with it (its tokens keep working,
+    its URLs take the new slug)."""
+    school = _school_named()
+    data = json_object(64 * 1024)
+    if not {"slug", "name"} & set(data):
+        raise ApiError(400, "bad_request", "Send the school's new 'name', 'slug' or both.", field="name")
+    try:
+        school = _store().rename_school(school.id, g.actor, slug=data.get("slug"), name=data.get("name"))
+    except SchoolError as err:
+        raise ApiError(400, "bad_school", str(err), field=err.field) from None
+    return jsonify(school.to_json())
+
+
+@bp.delete("/<school_slug>")
+@require_trust_admin
+def delete():
+    """Erase the school and everything that is its (lists, settings, tokens, admins, audit events)."""
+    school = _school_named()
+    try:
+        erased = _store().delete_school(school.id, g.actor)
+    except SchoolError as err:
+        raise ApiError(400, "bad_school", str(err), field=err.field) from None
+    return jsonify(deleted=school.slug, erased=erased)
+
+
+@bp.post("/<school_slug>/admin-tokens")
+@require_trust_admin
+def create_admin_token():
+    school = _school_named()
     data = json_object(64 * 1024)
     label = data.get("label", f"{school.name} admin")
     if not isinstance(label, str) or not label.strip() or len(label) > MAX_LABEL:
@@ -68,3 +102,20 @@ def create_admin_token():
     row, token = issue_token(_store(), "admin", label.strip(), g.actor, school_id=school.id)
     return jsonify(id=row.id, token=token, label=row.label, school=school.slug,
                    created_at=row.created_at.isoformat()), 201
+
+
+@bp.get("/<school_slug>/admin-tokens")
+@require_trust_admin
+def admin_tokens():
+    school = _school_named()
+    return jsonify(tokens=[row.to_json() for row in _store().tokens("admin", school.id)])
+
+
+@bp.delete("/<school_slug>/admin-tokens/<int:token_id>")
+@require_trust_admin
+def revoke_admin_token(token_id):
+    school = _school_named()
+    row = _store().revoke_token(token_id, g.actor, kind="admin", school_id=school.id)
+    if row is None:
+        raise ApiError(404, "not_found", f"{school.slug} has no admin token with id {token_id}.")
+    return jsonify(id=row.id, revoked_at=row.revoked_at.isoformat())

@@ -83,3 +83,17 @@ def test_engines_kept_are_bounded_and_an_evicted_school_is_built_again(app_facto
     assert engines.loaded_schools() == ids[1:]
     assert engines.current(ids[0]).version == store.lists_version(school_id=ids[0])
     assert engines.loaded_schools() == [ids[2], ids[0]]
+
+
+def test_a_deleted_schools_engine_leaves_every_process(app_factory, admin_headers):
+    one, two = app_factory(RELOAD_INTERVAL=0.1), app_factory(RELOAD_INTERVAL=0.1)
+    store = one.extensions["precheck"].store
+    north = store.create_school("northfield", "Northfield", "test")
+    one.test_client().put("/api/v1/admin/schools/northfield/lists/pupils", data=PUPILS_CSV,
+                          headers={**admin_headers, "Content-Type": "text/csv"})
+    engines = two.extensions["precheck"].engines
+    engines.current()
+    assert len(engines.current(north.id).engine.lists.pupils) == 2
+    assert one.test_client().delete("/api/v1/admin/schools/northfield", headers=admin_headers).status_code == 200
+    assert wait_for(lambda: north.id not in engines.loaded_schools(), timeout=2.0)
+    assert engines.loaded_schools() == [1]

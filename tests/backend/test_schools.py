@@ -144,3 +144,92 @@ def test_bad_clauses_are_refused_naming_the_field(client, admin_headers):
                            ({"pupil-name": "5.3; DROP"}, "clauses.pupil-name")):
         response = client.put("/api/v1/admin/settings", json={"clauses": clauses}, headers=admin_headers)
         assert response.status_code == 400 and error_of(response)["field"] == field, clauses
+
+
+def test_a_renamed_school_keeps_its_lists_tokens_and_admins_under_its_new_slug(client, app, admin_headers, trust):
+    renamed = client.patch("/api/v1/admin/schools/northfield", json={"slug": "northfield-academy",
+                                                                     "name": "Northfield  Academy"},
+                           headers=admin_headers)
+    assert renamed.status_code == 200, renamed.get_data(as_text=True)
+    assert (renamed.get_json()["slug"], renamed.get_json()["name"]) == ("northfield-academy", "Northfield Academy")
+    assert client.get("/api/v1/admin/schools/northfield/settings", headers=admin_headers).status_code == 404
+    pupils = client.get("/api/v1/admin/schools/northfield-academy/lists/pupils", headers=admin_headers).get_json()
+    assert {p["last_name"] for p in pupils["entries"]} == {"Khan", "Okonkwo"}
+    assert quotes(check(client, trust["northfield"]["staff"], "Zainab Okonkwo")) == {"Zainab Okonkwo"}
+    north_admin = trust["northfield"]["admin"]
+    assert client.get("/api/v1/admin/schools/northfield-academy/settings", headers=north_admin).status_code == 200
+    assert client.get("/api/v1/admin/schools/northfield/settings", headers=north_admin).status_code == 403
+    store = app.extensions["precheck"].store
+    audit = [e for e in store.audit_log(school_id=store.school_by_slug("northfield-academy").id)
+             if e.action == "school.rename"]
+    assert [e.target for e in audit] == ["northfield -> northfield-academy; name"]
+
+
+def test_a_rename_is_refused_for_a_taken_or_bad_slug_and_by_a_school_admin(client, admin_headers, trust):
+    for body, field in (({"slug": "southgate"}, "slug"), ({"slug": "Bad Slug"}, "slug"), ({"name": ""}, "name"),
+                        ({"slug": "x"}, "slug"), ({}, "name")):
+        response = client.patch("/api/v1/admin/schools/northfield", json=body, headers=admin_headers)
+        assert response.status_code == 400 and error_of(response)["field"] == field, body
+    assert client.patch("/api/v1/admin/schools/default", json={"slug": "main"}, headers=admin_headers).status_code == 400
+    assert client.patch("/api/v1/admin/schools/default", json={"name": "Trust office"},
+                        headers=admin_headers).get_json()["name"] == "Trust office"
+    assert client.patch("/api/v1/admin/schools/northfield", json={"name": "Mine now"},
+                        headers=trust["northfield"]["admin"]).status_code == 403
+    names = {s["slug"]: s["name"] for s in client.get("/api/v1/admin/schools", headers=admin_headers).get_json()["schools"]}
+    assert names["northfield"] == "Northfield School" and names["southgate"] == "Southgate School"
+
+
+def test_a_deleted_school_is_erased_and_its_tokens_stop_at_once(client, app, admin_headers, trust):
+    store = app.extensions["precheck"].store
+    north = store.school_by_slug("northfield")
+    store.upsert_admin("head@northfield.example", "not-a-real-hash", "test", north.id)
+    assert client.delete("/api/v1/admin/schools/northfield", headers=trust["northfield"]["admin"]).status_code == 403
+    deleted = client.delete("/api/v1/admin/schools/northfield", headers=admin_headers)
+    assert deleted.status_code == 200, deleted.get_data(as_text=True)
+    erased = deleted.get_json()["erased"]
+    assert erased["pupils"] == 2 and erased["tokens"] == 2 and erased["admins"] == 1 and erased["audit_events"] >= 4
+    for headers in (trust["northfield"]["staff"],):
+        assert check(client, headers, "Zainab Okonkwo").status_code == 401
+    assert client.get("/api/v1/admin/lists/pupils", headers=trust["northfield"]["admin"]).status_code == 401
+    assert client.get("/api/v1/admin/schools/northfield/lists/pupils", headers=admin_headers).status_code == 404
+    # Nothing of it stays in the store: no row carries its id, and its pupil's name is nowhere.
+    from backend.store import ROW_TYPES, AdminUser, ApiToken, AuditLog
+    with store.session() as s:
+        for table in (*ROW_TYPES.values(), ApiToken, AdminUser, AuditLog):
+            assert s.query(table).filter(table.school_id == north.id).count() == 0, table
+        assert s.query(ROW_TYPES["pupils"]).filter(ROW_TYPES["pupils"].last_name == "Okonkwo").count() == 0
+    trust_log = [(e.action, e.target, e.count) for e in store.audit_log(school_id=None)]
+    assert ("school.delete", "northfield", 2) in trust_log
+    # The other school is untouched, and a new school never gets the deleted one's id.
+    assert quotes(check(client, trust["southgate"]["staff"], "Aisha Khan and Tobias Wreford")) == \
+        {"Aisha Khan", "Tobias Wreford"}
+    again = create_school(client, admin_headers, "northfield", "Northfield Again")
+    assert again.status_code == 201 and again.get_json()["id"] not in (north.id,)
+    fresh = client.get("/api/v1/admin/schools/northfield/lists/pupils", headers=admin_headers).get_json()
+    assert fresh["entries"] == []
+
+
+def test_the_default_school_cannot_be_deleted(client, admin_headers, staff_headers):
+    response = client.delete("/api/v1/admin/schools/default", headers=admin_headers)
+    assert response.status_code == 400 and error_of(response)["field"] == "slug"
+    assert check(client, staff_headers, "hello").status_code == 200
+
+
+def test_a_schools_admin_tokens_are_listed_and_revoked_by_the_trust_only(client, admin_headers, trust):
+    base = "/api/v1/admin/schools/northfield/admin-tokens"
+    listed = client.get(base, headers=admin_headers).get_json()["tokens"]
+    assert [(t["kind"], t["label"], t["revoked_at"]) for t in listed] == [("admin", "office", None)]
+    assert "token" not in listed[0]
+    south = client.get("/api/v1/admin/schools/southgate/admin-tokens", headers=admin_headers).get_json()["tokens"]
+    assert client.get(base, headers=trust["northfield"]["admin"]).status_code == 403
+    assert client.delete(f"{base}/{listed[0]['id']}", headers=trust["northfield"]["admin"]).status_code == 403
+    # Another school's token, or a staff token, is not this school's admin token.
+    assert client.delete(f"{base}/{south[0]['id']}", headers=admin_headers).status_code == 404
+    staff_id = client.get("/api/v1/admin/schools/northfield/tokens", headers=admin_headers).get_json()["tokens"][0]["id"]
+    assert client.delete(f"{base}/{staff_id}", headers=admin_headers).status_code == 404
+    assert client.get("/api/v1/admin/lists/pupils", headers=trust["northfield"]["admin"]).status_code == 200
+    revoked = client.delete(f"{base}/{listed[0]['id']}", headers=admin_headers)
+    assert revoked.status_code == 200 and revoked.get_json()["revoked_at"]
+    assert client.get("/api/v1/admin/lists/pupils", headers=trust["northfield"]["admin"]).status_code == 401
+    assert client.get("/api/v1/admin/lists/pupils", headers=trust["southgate"]["admin"]).status_code == 200
+    assert client.get(base, headers=admin_headers).get_json()["tokens"][0]["revoked_at"] is not None
