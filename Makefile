@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test bench lock textcat
+.PHONY: run install test bench lock textcat screenshots
 
 run: install
 	@$(PY) -m backend.bootstrap --host $(HOST) --port $(PORT)
@@ -22,6 +22,11 @@ test:
 
 bench:
 	bash scripts/bench.sh
+
+# Retake the README's screenshots into docs/screenshots (`make test` writes them to the ignored tests/output/).
+screenshots:
+	PRECHECK_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots bash scripts/test.sh -q \
+	  tests/console/test_console_browser.py tests/browser/test_editors.py tests/browser/test_options_and_popup.py
 
 # Retrain the work-talk/reputation classifier (nlp/textcat/model) from tests/data and nlp/textcat/written.jsonl.
 textcat:

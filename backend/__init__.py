@@ -15,7 +15,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from sqlalchemy.exc import SQLAlchemyError
 
-from backend import cli, console, errors, ratelimit  # noqa: F401  (registers worker-memory:// and precheck-file://)
+from backend import cli, console, errors, home, ratelimit  # noqa: F401  (registers worker-memory:// and precheck-file://)
 from backend.auth import bearer_token, token_hash
 from backend.api import check, health, languagetool, lists, schools, settings, tokens
 from backend.config import ConfigError, database_url, load_config
@@ -121,7 +121,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     for admin_bp in (lists.bp, tokens.bp, settings.bp, schools.bp):
         limiter.limit(lambda: app.config["RATE_LIMIT_ADMIN"])(admin_bp)
     app.url_value_preprocessor(schools.pop_school_slug)
-    for blueprint in (health.bp, check.bp, languagetool.bp, lists.bp, tokens.bp, settings.bp, schools.bp):
+    for blueprint in (home.bp, health.bp, check.bp, languagetool.bp, lists.bp, tokens.bp, settings.bp, schools.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     app.after_request(_no_store_api_answers)

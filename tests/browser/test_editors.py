@@ -5,7 +5,6 @@ benign draft posting straight through, and the editor's text left exactly as typ
 from __future__ import annotations
 
 import zlib
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -13,10 +12,10 @@ from playwright.sync_api import Page, expect
 import precheck_ui as ui
 from dev_set_service import dev_set_settings
 from site_server import SITE_BY_HOST, SITES, Site
+from tests.support.screenshots import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 BENIGN_DRAFT = "Lovely long walk by the river this morning, then pancakes for breakfast."
 PIXEL_TOLERANCE = 2.5
 

@@ -4,7 +4,6 @@ connection) and the toolbar popup (this site on/off, connection, warnings count)
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -13,10 +12,10 @@ import extension_browser
 import precheck_ui as ui
 from dev_set_service import closed_port_url
 from site_server import SITE_BY_HOST
+from tests.support.screenshots import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 X = SITE_BY_HOST["x.com"]
 

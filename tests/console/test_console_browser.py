@@ -3,7 +3,7 @@
 An office manager's day: sign in, upload the MIS export through the preview,
 edit a pupil, issue and revoke a token, change working hours, and see each
 change in "Try a post" and in the API's checks from both workers. Each page is
-saved to docs/screenshots/console-*.png for the README.
+saved as console-*.png (tests/output/screenshots; `make screenshots` refreshes the README's).
 """
 import json
 import os
@@ -22,12 +22,12 @@ from playwright.sync_api import expect
 from backend.auth import hash_password
 from backend.store import Store
 from tests.support.live_service import LiveService
+from tests.support.screenshots import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.gunicorn]
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data" / "thornbury"
-SCREENSHOTS = REPO / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

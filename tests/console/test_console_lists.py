@@ -40,6 +40,8 @@ def test_upload_shows_a_preview_and_changes_nothing_until_confirmed(admin_client
     assert "“Reg Group” read as <strong>form</strong>" in html
     assert "“UPN” ignored" in html
     assert "a pupil needs both a first name and a surname" in html and "<td class=\"num\">4</td>" in html
+    # the words import-list prints too (backend.uploads.Preview.warnings)
+    assert "1 row of the file cannot be read and will be left out" in html
     assert store.lists_version() == version and _entries(store, "pupils") == [Pupil("Old", "Pupil")]
 
     confirm = admin_client.post(response.headers["Location"],
