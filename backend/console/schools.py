@@ -4,7 +4,7 @@ from flask import abort, flash, g, redirect, render_template, request, session, 
 
 from backend.auth import hash_password
 from backend.console import bp, data
-from backend.store import SchoolError
+from backend.store import DEFAULT_SCHOOL_ID, LIST_KINDS, SchoolError
 
 MIN_PASSWORD = 10
 
@@ -66,4 +66,68 @@ def create_school_admin():
         return _page(problem="There is already an account with that email.", status=400)
     data.store().upsert_admin(email, hash_password(password), data.actor(g.admin), school.id)
     flash(f"Created an admin account for {school.name}: {email}. They see that school alone.", "success")
+    return redirect(url_for("console.schools"))
+
+
+def _school(school_id: int):
+    _trust_admin_only()
+    school = data.store().school(school_id)
+    if school is None:
+        abort(404, "There is no such school: it may have been deleted.")
+    return school
+
+
+def _school_page(school, problem=None, status=200, form=None):
+    store = data.store()
+    counts = {kind: len(store.entries(kind, school.id)[1]) for kind in LIST_KINDS}
+    staff_tokens = [t for t in store.tokens("staff", school.id) if t.revoked_at is None]
+    return render_template("console/school.html", school=school, counts=counts, staff_tokens=len(staff_tokens),
+                           admins=store.admins(school.id), admin_tokens=store.tokens("admin", school.id),
+                           deletable=school.id != DEFAULT_SCHOOL_ID, problem=problem, form=form or {},
+                           section="console.schools"), status
+
+
+@bp.route("/schools/<int:school_id>", methods=("GET",))
+def manage_school(school_id):
+    return _school_page(_school(school_id))
+
+
+@bp.route("/schools/<int:school_id>/rename", methods=("POST",))
+def rename_school(school_id):
+    school = _school(school_id)
+    name, slug = request.form.get("name", ""), request.form.get("slug", "").strip()
+    try:
+        renamed = data.store().rename_school(school.id, data.actor(g.admin), slug=slug, name=name)
+    except SchoolError as err:
+        return _school_page(school, problem=str(err), status=400, form={"name": name, "slug": slug})
+    flash(f"Saved: {renamed.name} ({renamed.slug}). Its lists, tokens and admins are unchanged.", "success")
+    return redirect(url_for("console.manage_school", school_id=school.id))
+
+
+@bp.route("/schools/<int:school_id>/admin-tokens/<int:token_id>/revoke", methods=("POST",))
+def revoke_school_admin_token(school_id, token_id):
+    school = _school(school_id)
+    row = data.store().revoke_token(token_id, data.actor(g.admin), kind="admin", school_id=school.id)
+    if row is None:
+        flash("There is no such admin token for this school.", "error")
+    else:
+        flash(f"Revoked the admin token “{row.label}” of {school.name}. It stopped working at once.", "success")
+    return redirect(url_for("console.manage_school", school_id=school.id))
+
+
+@bp.route("/schools/<int:school_id>/delete", methods=("POST",))
+def delete_school(school_id):
+    school = _school(school_id)
+    if request.form.get("confirm_slug", "").strip() != school.slug:
+        return _school_page(school, problem=f"Nothing was deleted: type the slug {school.slug} to confirm.",
+                            status=400)
+    try:
+        erased = data.store().delete_school(school.id, data.actor(g.admin))
+    except SchoolError as err:
+        return _school_page(school, problem=str(err), status=400)
+    if session.get("school_id") == school.id:
+        session.pop("school_id")
+    flash(f"Deleted {school.name}: {erased['pupils']} pupils, {erased['staff']} staff and "
+          f"{erased['school-terms']} school terms erased, {erased['tokens']} tokens and "
+          f"{erased['admins']} admin accounts removed.", "success")
     return redirect(url_for("console.schools"))

@@ -90,3 +90,74 @@ def test_clauses_are_edited_beside_the_note(admin_client, store):
     fields["clause-pupil-name"] = "5.3; bad"
     assert admin_client.post("/admin/settings", data=fields).status_code == 400
     assert store.settings()[1].clauses == {"pupil-name": "5.3"}
+
+
+def test_the_trust_admin_renames_a_school_and_it_keeps_everything(admin_client, southgate, store):
+    page = f"/admin/schools/{southgate.id}"
+    assert "Southgate Academy" in admin_client.get(page).get_data(as_text=True)
+    refused = post_form(admin_client, f"{page}/rename", {"name": "Southgate", "slug": "default"}, page=page)
+    assert refused.status_code == 400 and "taken" in refused.get_data(as_text=True)
+    assert post_form(admin_client, f"{page}/rename", {"name": "Southgate Park Academy", "slug": "southgate-park"},
+                     page=page).status_code == 302
+    school = store.school(southgate.id)
+    assert (school.slug, school.name) == ("southgate-park", "Southgate Park Academy")
+    assert [p.last_name for p in store.entries("pupils", school.id)[1]] == ["Wreford"]
+    assert [a.email for a in store.admins(school.id)] == [SCHOOL_ADMIN]
+    assert [e.target for e in store.audit_log(school_id=school.id) if e.action == "school.rename"] == \
+        ["southgate -> southgate-park; name"]
+
+
+def test_the_trust_admin_revokes_a_schools_admin_token(admin_client, southgate, store):
+    from backend.auth import issue_token
+    row, _ = issue_token(store, "admin", "Southgate office API", "test", southgate.id)
+    other, _ = issue_token(store, "admin", "Trust API", "test")
+    page = f"/admin/schools/{southgate.id}"
+    html = admin_client.get(page).get_data(as_text=True)
+    assert "Southgate office API" in html and "Trust API" not in html
+    # Only this school's admin tokens are revoked here: the trust's is not found under it.
+    post_form(admin_client, f"{page}/admin-tokens/{other.id}/revoke", {}, page=page)
+    assert [t.revoked_at for t in store.tokens("admin", None)] == [None]
+    assert post_form(admin_client, f"{page}/admin-tokens/{row.id}/revoke", {}, page=page).status_code == 302
+    assert store.tokens("admin", southgate.id)[0].revoked_at is not None
+    assert "Revoked" in admin_client.get(page).get_data(as_text=True)
+
+
+def test_deleting_a_school_asks_for_its_slug_then_erases_it(admin_client, southgate, store):
+    page = f"/admin/schools/{southgate.id}"
+    post_form(admin_client, "/admin/schools/switch", {"school_id": southgate.id})
+    wrong = post_form(admin_client, f"{page}/delete", {"confirm_slug": "southgat"}, page=page)
+    assert wrong.status_code == 400 and "Nothing was deleted" in wrong.get_data(as_text=True)
+    assert store.school(southgate.id) is not None
+    deleted = post_form(admin_client, f"{page}/delete", {"confirm_slug": "southgate"}, page=page)
+    assert deleted.status_code == 302
+    assert store.school(southgate.id) is None and store.admins(southgate.id) == []
+    listing = admin_client.get("/admin/schools").get_data(as_text=True)
+    assert "Deleted Southgate Academy: 1 pupils" in listing and "Show Southgate Academy" not in listing
+    # The console was showing it: it shows the default school again, and the deleted one's page is gone.
+    assert "School: <strong>Default school</strong>" in admin_client.get("/admin/pupils").get_data(as_text=True)
+    assert admin_client.get(page).status_code == 404
+    assert "deleted a school" in admin_client.get("/admin/audit").get_data(as_text=True)
+
+
+def test_the_default_school_has_no_delete_and_refuses_one(admin_client, store):
+    page = "/admin/schools/1"
+    assert "Delete this school" not in admin_client.get(page).get_data(as_text=True)
+    assert post_form(admin_client, f"{page}/delete", {"confirm_slug": "default"}, page=page).status_code == 400
+    assert store.school(1) is not None
+
+
+def test_a_deleted_schools_admin_is_signed_out(client, southgate, store, app):
+    assert sign_in(client, SCHOOL_ADMIN, SCHOOL_PASSWORD).status_code == 302
+    assert client.get("/admin/pupils").status_code == 200
+    store.delete_school(southgate.id, "test")
+    response = client.get("/admin/pupils")
+    assert response.status_code == 302 and "/admin/sign-in" in response.headers["Location"]
+    assert sign_in(client, SCHOOL_ADMIN, SCHOOL_PASSWORD).status_code == 401
+
+
+def test_a_school_admin_cannot_manage_schools(client, southgate):
+    assert sign_in(client, SCHOOL_ADMIN, SCHOOL_PASSWORD).status_code == 302
+    page = f"/admin/schools/{southgate.id}"
+    assert client.get(page).status_code == 403
+    for action, fields in (("rename", {"name": "Mine", "slug": "mine"}), ("delete", {"confirm_slug": "southgate"})):
+        assert post_form(client, f"{page}/{action}", fields, page="/admin/").status_code == 403
