@@ -46,6 +46,7 @@ _AND = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}and|&|\+)[ \t]{0,3}", re.I)
 _AND_BEFORE = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}and|&|\+)[ \t]{0,3}$", re.I)
 _FAMILY_AFTER = re.compile(r"^\s+(?:twins|brothers|sisters|siblings|boys|girls|kids|cousins|family)\b", re.I)
 # ORG is left out: the small model often tags a lone first name as one.
+_PROPER = ("NNP", "NNPS")
 _OTHER_ENTITY = {"GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME", "MONEY", "LAW"}
 # "my old school friend Jade", "my uni mate Will", "a friend of mine, Grace"
 _FRIEND_BEFORE = re.compile(r"\b(?:my|our|his|her)\s+(?:[a-z]+\s+){0,2}(?:friend|mate|pal|bestie|bff)s?\s*,?\s*$"
@@ -81,10 +82,13 @@ class Detector:
         taken = [(h.start, h.end) for h in draft.found("staff-name")]
         hits = self._handles(draft, taken)
         taken += [(h.start, h.end) for h in hits]
-        strong, weak = self._words(draft, taken)
+        strong, weak, unread = self._words(draft, taken)
         hits += strong
         school = self._school_context(draft)
-        if weak and (school or hits):  # another pupil named in full makes the post about pupils
+        if (weak or unread) and (school or hits):  # another pupil named in full makes the post about pupils
+            # the pipeline runs only now, for the names that count only if they read as names
+            weak += [Hit(draft.words[i].start, draft.words[j].end) for i, j in unread if self._reads_as_name(draft, i)]
+            self._coordinated(draft, weak, taken)
             hits += weak
         return _public_figure_filter(draft, hits, school)
 
@@ -129,10 +133,13 @@ class Detector:
                         return True
         return False
 
-    def _words(self, draft: Draft, taken) -> tuple[list[Hit], list[Hit]]:
+    def _words(self, draft: Draft, taken) -> tuple[list[Hit], list[Hit], list[tuple[int, int]]]:
+        """Names found on strong evidence, on weak evidence (they count in a post about school), and
+        the word spans of lone first names that count as weak ones only if they read as names."""
         ws, book = draft.words, self.book
         strong: list[Hit] = []
         weak: list[Hit] = []
+        unread: list[tuple[int, int]] = []
         # first words of pupils named in full so far: "Ruby Wilkinson read a poem ... Well done Ruby!"
         named_in_full = draft.memo.setdefault("pupil_named_in_full", set())
         i = 0
@@ -167,8 +174,12 @@ class Detector:
                 continue
             end = self._lone_first(draft, i)
             if end is not None:
-                evident = self._pinned(draft, end) or _praised_for_schoolwork(draft, i, end)
-                (strong if evident else weak).append(Hit(w.start, ws[end].end))
+                if self._pinned(draft, end) or _praised_for_schoolwork(draft, i, end):
+                    strong.append(Hit(w.start, ws[end].end))
+                elif self._must_read(draft, i, end):
+                    unread.append((i, end))
+                else:
+                    weak.append(Hit(w.start, ws[end].end))
                 i = end + 1
                 continue
             if self._family_surname(draft, i):
@@ -177,8 +188,7 @@ class Detector:
                 strong.append(Hit(w.start, w.end))
             i += 1
         self._coordinated(draft, strong, taken)
-        self._coordinated(draft, weak, taken)
-        return strong, weak
+        return strong, weak, unread
 
     def _coordinated(self, draft: Draft, hits: list[Hit], taken) -> None:
         """A list first name joined by "and", "&" or a comma to a name already taken for a pupil is one too:
@@ -293,7 +303,7 @@ class Detector:
         w = ws[i]
         surface_message = draft.context.surface == "message"
         ordinary = all(x.key in self.words for x in ws[i:j + 1])
-        vocative = surface_message and w.start <= GREETING_SPAN and _GREETING.match(draft.text[:w.start]) is not None
+        vocative = _vocative(draft, w)
         pinned = self._pinned(draft, j)
         if not (w.is_title or w.is_upper):
             # people write names in lower case in private messages ("ok jakub,", "hey destiny,"), or placed
@@ -310,24 +320,46 @@ class Detector:
         # a colleague shares this first name: without a form or class beside it, take it for the adult
         if (tuple(x.key for x in ws[i:j + 1]) in self.staff.first) and not pinned:
             return False
-        if ordinary and not pinned and w.key not in draft.memo.get("pupil_named_in_full", ()) \
-                and not _praised_for_schoolwork(draft, i, j) \
-                and not (vocative and _ADDRESSED_AFTER.match(draft.text[ws[j].end:ws[j].end + 12])):
-            # only here does a rule need the pipeline: a name that is also an ordinary word, not
-            # already named in full earlier in the draft (then it is that pupil again) nor praised
-            # for school work ("Well done Summer on your results": only a person is praised so) nor
-            # addressed at the start of a message ("Summer, you left your planner")
-            token = draft.token_at(w.start)
-            # the small model's entity labels on rare names are unreliable, so they only
-            # count against names that are ordinary words ("Jordan", "Chelsea")
-            if token is not None and token.ent_type_ in _OTHER_ENTITY and not _subject_of_action(token):
-                return False
-            if token is not None and token.tag_ not in ("NNP", "NNPS") and token.ent_type_ != "PERSON" and not vocative \
-                    and not _told_or_did(token):
-                return False
-            if draft.starts_sentence(i) and not vocative and not _subject_of_action(token):
-                return False
         return True
+
+    def _must_read(self, draft: Draft, i: int, j: int) -> bool:
+        """Whether a lone first name the cheap evidence took for a pupil must still be read as a name
+        (_reads_as_name): one that is also an ordinary word, not already named in full earlier in the
+        draft (then it is that pupil again) nor placed in a form, nor praised for school work ("Well
+        done Summer on your results": only a person is praised so) nor addressed at the start of a
+        message ("Summer, you left your planner")."""
+        ws = draft.words
+        return (all(x.key in self.words for x in ws[i:j + 1]) and not self._pinned(draft, j)
+                and ws[i].key not in draft.memo.get("pupil_named_in_full", ())
+                and not _praised_for_schoolwork(draft, i, j)
+                and not (_vocative(draft, ws[i]) and _ADDRESSED_AFTER.match(draft.text[ws[j].end:ws[j].end + 12])))
+
+    def _reads_as_name(self, draft: Draft, i: int) -> bool:
+        """Whether an ordinary word that is a pupil's first name reads as a name here: a proper noun or
+        a person to spaCy, and at the start of a sentence the subject of something done ("Grace was
+        amazing", "Hope smashed her test"; not "Hope everyone had a good break").
+
+        Only here does a rule need the pipeline, and it asks for the cheaper half first: at the start
+        of a sentence the tags decide (the entity recogniser only when they leave it open); elsewhere
+        a PERSON entity decides alone, and the tags are read only when it is not one."""
+        w = draft.words[i]
+        vocative = _vocative(draft, w)
+        if draft.starts_sentence(i) and not vocative:
+            token = draft.token_at(w.start)
+            if not _subject_of_action(token):
+                return False
+            return token.tag_ in _PROPER or _told_or_did(token) or draft.entity_type(w.start) == "PERSON"
+        entity = draft.entity_type(w.start)
+        if entity == "PERSON":
+            return True
+        token = draft.token_at(w.start)
+        if token is None:  # no pipeline: the cheap evidence stands
+            return True
+        # the small model's entity labels on rare names are unreliable, so they only
+        # count against names that are ordinary words ("Jordan", "Chelsea")
+        if entity in _OTHER_ENTITY and not _subject_of_action(token):
+            return False
+        return vocative or token.tag_ in _PROPER or _told_or_did(token)
 
     def _pinned(self, draft: Draft, j: int) -> bool:
         """The name is placed in a form, class or year: "Ibrahim in 7G", "Ivy and Arlo in Acorn Nursery"."""
@@ -366,6 +398,12 @@ _BELONGINGS = frozenset({
     "essay", "work", "story", "book", "books", "project", "drawing", "painting", "poem", "speech", "answer", "question",
     "coursework", "model", "presentation", "writing", "handwriting", "spelling", "behaviour", "excuse", "face", "birthday",
 })
+
+
+def _vocative(draft: Draft, w) -> bool:
+    """The word addresses someone at the start of a private message: "Summer,", "hi Summer"."""
+    return (draft.context.surface == "message" and w.start <= GREETING_SPAN
+            and _GREETING.match(draft.text[:w.start]) is not None)
 
 
 def _told_or_did(token) -> bool:

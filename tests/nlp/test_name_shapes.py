@@ -76,7 +76,18 @@ def test_a_word_is_tagged_in_its_window_as_in_the_whole_draft(nlp):
     for word in draft.words:
         token = draft.token_at(word.start)
         expected = next(t for t in whole if t.idx <= word.start < t.idx + len(t))
-        assert (token.text, token.tag_, token.ent_type_) == (expected.text, expected.tag_, expected.ent_type_)
+        assert (token.text, token.tag_, draft.entity_type(word.start)) == (expected.text, expected.tag_, expected.ent_type_)
+
+
+def test_entities_of_a_window_first_asked_before_its_tags_are_those_of_the_whole_draft(nlp):
+    from nlp.draft import Draft
+    text = "On Thursday Faith read her poem to the year group in Leeds while the rest of us tidied up."
+    draft = Draft(text, Context(), nlp)
+    whole = nlp(text)
+    for word in draft.words:
+        expected = next(t for t in whole if t.idx <= word.start < t.idx + len(t))
+        assert draft.entity_type(word.start) == expected.ent_type_
+        assert draft.token_at(word.start).tag_ == expected.tag_
 
 
 def test_a_word_name_named_in_full_earlier_is_that_pupil_again(found):
@@ -209,17 +220,43 @@ def test_a_word_name_decided_without_the_pipeline(found, monkeypatch, text, cont
     def no_tagging(self, index):
         raise AssertionError("the pipeline was asked")
     monkeypatch.setattr(Draft, "token_at", no_tagging)
+    monkeypatch.setattr(Draft, "entity_type", no_tagging)
     assert "Faith" in pupil_names(found(text, **context))
 
 
 def test_a_word_name_otherwise_asks_the_pipeline(found, monkeypatch):
     from nlp.draft import Draft
     asked = []
-    original = Draft.token_at
-
-    def recording(self, index):
-        asked.append(index)
-        return original(self, index)
-    monkeypatch.setattr(Draft, "token_at", recording)
+    for name in ("token_at", "entity_type"):
+        def recording(self, index, original=getattr(Draft, name)):
+            asked.append(index)
+            return original(self, index)
+        monkeypatch.setattr(Draft, name, recording)
     found("Faith stayed behind to help me tidy the classroom")
     assert asked
+
+
+def test_a_word_name_in_a_post_not_about_school_is_never_read(found, monkeypatch):
+    from nlp.draft import Draft
+
+    def no_tagging(self, index):
+        raise AssertionError("the pipeline was asked")
+    monkeypatch.setattr(Draft, "token_at", no_tagging)
+    monkeypatch.setattr(Draft, "entity_type", no_tagging)
+    # it would count only in a post about school, so nothing needs to read it as a name
+    assert not pupil_names(found("Faith stayed behind to help me wash up after the barbecue"))
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Faith stayed behind after the lesson to help me tidy the classroom", True),  # a name doing something
+    ("Hope everyone enjoyed the lesson, the classroom is tidy again", False),  # a word
+])
+def test_a_word_name_at_the_start_of_a_sentence_is_decided_by_its_tags(nlp, monkeypatch, text, named):
+    from nlp.draft import Draft
+    lists = NameLists(pupils=tuple(parse_pupils_csv(PUPILS + b"Hope,Farrar,,,8,8M\n").entries))
+    engine = Engine(nlp, lists, Settings())
+
+    def no_entities(self, index):
+        raise AssertionError("the entity recogniser was asked")
+    monkeypatch.setattr(Draft, "entity_type", no_entities)
+    assert bool([f for f in engine.check(text) if f.category == "pupil-name"]) is named
