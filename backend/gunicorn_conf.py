@@ -1,43 +1,37 @@
 """gunicorn settings: `gunicorn --config backend/gunicorn_conf.py backend.wsgi:app`.
 
-Environment: PRECHECK_WORKERS (2), PRECHECK_THREADS (4 per worker),
-PRECHECK_BIND (127.0.0.1:8000, overridden by --bind), PRECHECK_GRACEFUL_TIMEOUT (30 s),
-PRECHECK_PRELOAD (1: load spaCy once in the master so workers share its memory).
+Its PRECHECK_* variables (PRECHECK_BIND, _WORKERS, _THREADS, _PRELOAD, _GRACEFUL_TIMEOUT,
+_FORWARDED_ALLOW_IPS, _LOG_LEVEL) are in backend/config.py's table with the service's own.
 """
 import gc
-import os
 
+from backend.config import ConfigError, value
 from backend.logs import logging_config
 
-
-def _int(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise SystemExit(f"precheck: configuration error: {name}: must be a whole number above 0, not {raw!r}")
-    return int(raw)
-
-
-bind = os.environ.get("PRECHECK_BIND", "127.0.0.1:8000")
-workers = _int("PRECHECK_WORKERS", 2)
-# Threads keep connections alive and let a request wait for a list reload without holding the worker.
+try:
+    bind = value("PRECHECK_BIND")
+    workers = value("PRECHECK_WORKERS")
+    # Threads keep connections alive and let a request wait for a list reload without holding the worker.
+    threads = value("PRECHECK_THREADS")
+    # Load spaCy once in the master so the workers share its memory.
+    preload_app = value("PRECHECK_PRELOAD")
+    graceful_timeout = value("PRECHECK_GRACEFUL_TIMEOUT")
+    forwarded_allow_ips = value("PRECHECK_FORWARDED_ALLOW_IPS")
+    logconfig_dict = logging_config(value("PRECHECK_LOG_LEVEL"))
+except ConfigError as err:
+    # gunicorn prints a SystemExit's message as it is: one line, no traceback.
+    raise SystemExit(f"precheck: configuration error: {err}") from None
 worker_class = "gthread"
-threads = _int("PRECHECK_THREADS", 4)
-preload_app = os.environ.get("PRECHECK_PRELOAD", "1") != "0"
-graceful_timeout = _int("PRECHECK_GRACEFUL_TIMEOUT", 30)
 timeout = 60
 keepalive = 5
 # No runtime control socket: one fixed path per user would be shared by every instance on the host.
 control_socket_disable = True
 # Request line limits stay at gunicorn's defaults; bodies are the app's to limit (413).
-forwarded_allow_ips = os.environ.get("PRECHECK_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 # Access log: method, path without the query string, status, size, duration. Never a body.
 accesslog = "-"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
-logconfig_dict = logging_config(os.environ.get("PRECHECK_LOG_LEVEL", "INFO").upper())
 
 
 def _service(app):

@@ -95,3 +95,20 @@ def test_a_plain_postgresql_url_works(tmp_path):
             assert app.test_client().get("/healthz").status_code == 200
         finally:
             app.extensions["precheck"].store.close()
+
+
+def test_gunicorn_settings_come_from_the_same_table():
+    assert load_config({})["WORKERS"] == 2 and load_config({})["PRELOAD"] is True
+    assert load_config({"PRECHECK_PRELOAD": "0", "PRECHECK_THREADS": "8"})["PRELOAD"] is False
+    with pytest.raises(ConfigError) as raised:
+        load_config({"PRECHECK_WORKERS": "two"})
+    assert raised.value.variable == "PRECHECK_WORKERS"
+
+
+def test_gunicorn_config_with_a_bad_value_prints_one_clear_line():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PRECHECK_")}
+    env.update(PRECHECK_WORKERS="0")
+    result = subprocess.run([sys.executable, "-c", "import runpy; runpy.run_path('backend/gunicorn_conf.py')"],
+                            cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "precheck: configuration error: PRECHECK_WORKERS: must be greater than 0"
