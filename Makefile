@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test bench lock textcat screenshots
+.PHONY: run install test bench lock textcat screenshots extension
 
 run: install
 	@$(PY) -m backend.bootstrap --host $(HOST) --port $(PORT)
@@ -27,6 +27,15 @@ bench:
 screenshots:
 	PRECHECK_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots bash scripts/test.sh -q \
 	  tests/console/test_console_browser.py tests/browser/test_editors.py tests/browser/test_options_and_popup.py
+
+# The extension's content script, built from extension/src/content/ into extension/build/
+# (load the extension unpacked after this). esbuild is pinned in extension/tools/package-lock.json.
+EXTENSION_TOOLS := extension/tools
+extension: $(EXTENSION_TOOLS)/node_modules/.package-lock.json
+	node $(EXTENSION_TOOLS)/build-content-script.mjs
+
+$(EXTENSION_TOOLS)/node_modules/.package-lock.json: $(EXTENSION_TOOLS)/package-lock.json
+	cd $(EXTENSION_TOOLS) && npm ci --no-audit --no-fund --loglevel=error
 
 # Retrain the work-talk/reputation classifier (nlp/textcat/model) from tests/data and nlp/textcat/written.jsonl.
 textcat:

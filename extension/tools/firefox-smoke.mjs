@@ -6,12 +6,14 @@
 //
 //   node firefox-smoke.mjs '{"extension": …, "server": …, "token": …, "sitePort": …,
 //                            "sites": [{host, path, editor, post}], "addedSite": {host, port, editor, post},
-//                            "extraPages": [{host, port, editor, post, frame?, ctrlEnter?}]}'
+//                            "extraPages": [{host, port, editor, post, frame?, ctrlEnter?}],
+//                            "probedFiles": [paths in the extension], "framePages": [the web-accessible pages]}'
 
 import puppeteer from 'puppeteer-core';
 
 const {
   extension: extensionDir, server: serverUrl, token, sitePort, sites, addedSite, extraPages = [],
+  probedFiles = [], framePages = [],
 } = JSON.parse(process.argv[2]);
 // Firefox names an extension's pages by a per-profile UUID; fixing it lets us find them.
 const UUID = '6f1c1f4e-2a53-4c1e-9a44-0c0ffee00001';
@@ -175,6 +177,19 @@ try {
     const clause = await inFrame(page, 'overlay', () => document.querySelector('.precheck-finding .clause')?.textContent);
     const leaked = await pageCanRead(page, site.frame ? site.frame : site.editor, [clause || 'Policy', 'Precheck could']);
     check(Boolean(clause) && leaked.length === 0, `${site.host}${site.path || ''}: the page's scripts read none of it (${leaked.join(', ') || 'nothing'})`);
+    if (site === targets[0]) {
+      // The extension's address, which the page sees in Precheck's frames: with it the
+      // page can fetch the two frame pages and nothing else of the extension.
+      const reachable = await page.evaluate(async (files) => {
+        const { origin } = new URL(document.querySelector('iframe[data-precheck="overlay"]').src);
+        const answers = await Promise.all(files.map((file) => fetch(`${origin}/${file}`).then((r) => r.ok, () => false)));
+        return files.filter((file, i) => answers[i]);
+      }, probedFiles);
+      check(
+        JSON.stringify(reachable.sort()) === JSON.stringify([...framePages].sort()),
+        `${site.host}: of ${probedFiles.length} files of the extension the page can fetch only its frames (${reachable.join(', ')})`,
+      );
+    }
 
     await page.click(pierce(site.post));
     check(await dialogOpen(page), `${site.host}: Post opens the pause dialog`);

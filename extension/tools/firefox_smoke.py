@@ -2,8 +2,7 @@
 browser-test room's compose pages, against the real service.
 
     apt-get install firefox-esr
-    (cd extension/tools && PUPPETEER_SKIP_DOWNLOAD=1 npm ci)
-    .venv/bin/python extension/tools/firefox_smoke.py
+    .venv/bin/python extension/tools/firefox_smoke.py   # runs `make extension` first
 
 It borrows the page server and the service starter of tests/browser/. The
 extension is copied to a temporary folder with its Options page made
@@ -113,18 +112,28 @@ class ExtraPageServer:
         self._httpd.server_close()
 
 
+# Made web-accessible in the copy alone, for Options to open (see above).
+OPENED_FOR_THE_RUN = ["src/options/*", "src/shared/*"]
+
+
 def extension_copy(directory: Path) -> Path:
     copy = directory / "extension"
     shutil.copytree(EXTENSION, copy, ignore=shutil.ignore_patterns("tools", "test", "node_modules"))
     manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
-    manifest["web_accessible_resources"].append(
-        {"resources": ["src/options/*", "src/shared/*"], "matches": ["https://*/*"]})
+    manifest["web_accessible_resources"].append({"resources": OPENED_FOR_THE_RUN, "matches": ["https://*/*"]})
     (copy / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return copy
 
 
+def files_to_probe(copy: Path) -> list[str]:
+    """The copy's files a page must not fetch, but those the copy opened for the run."""
+    files = (str(path.relative_to(copy)) for path in copy.rglob("*") if path.is_file())
+    return sorted(file for file in files if not any(Path(file).match(pattern) for pattern in OPENED_FOR_THE_RUN))
+
+
 def main() -> int:
     build_pages()
+    subprocess.run(["make", "-s", "-C", str(ROOT), "extension"], check=True, timeout=600)
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         cert, key = make_certificate(work)
@@ -133,8 +142,12 @@ def main() -> int:
         extra = ExtraPageServer(cert, key)
         try:
             with SiteServer(cert, key) as pages, running_service() as service:
+                copy = extension_copy(work)
                 config = {
-                    "extension": str(extension_copy(work)),
+                    "extension": str(copy),
+                    "probedFiles": files_to_probe(copy),
+                    "framePages": [page for entry in json.loads((EXTENSION / "manifest.json").read_text(
+                        encoding="utf-8"))["web_accessible_resources"] for page in entry["resources"]],
                     "server": service.url,
                     "token": service.staff_token("firefox smoke"),
                     "sitePort": pages.port,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, Playwright
@@ -11,8 +12,15 @@ from playwright.sync_api import BrowserContext, Page, Playwright
 CHROMIUM = "/usr/bin/chromium"
 # The unpacked extension under test; another copy (a release build, a commit's
 # snapshot) can be tested by pointing PRECHECK_TEST_EXTENSION_DIR at it.
-EXTENSION_DIR = Path(os.environ.get("PRECHECK_TEST_EXTENSION_DIR")
-                     or Path(__file__).resolve().parents[2] / "extension").resolve()
+ROOT = Path(__file__).resolve().parents[2]
+EXTENSION_DIR = Path(os.environ.get("PRECHECK_TEST_EXTENSION_DIR") or ROOT / "extension").resolve()
+
+
+def build_extension() -> None:
+    """The repository's extension with its content script built from the sources
+    (`make extension`); another copy under test is taken as it is."""
+    if EXTENSION_DIR == (ROOT / "extension").resolve():
+        subprocess.run(["make", "-s", "-C", str(ROOT), "extension"], check=True, timeout=600)
 
 
 def launch_with_extension(
@@ -32,6 +40,7 @@ def launch_with_extension(
         f"--host-resolver-rules={host_resolver_rules}",
     ]
     if extension:
+        build_extension()
         args += [f"--disable-extensions-except={EXTENSION_DIR}", f"--load-extension={EXTENSION_DIR}"]
     return playwright.chromium.launch_persistent_context(
         str(profile_dir),
@@ -100,6 +109,18 @@ def configure_extension(context: BrowserContext, extension_id: str, server_url: 
         page.close()
 
 
+def grant_host_access(context: BrowserContext, extension_id: str, pattern: str, granted: bool = True) -> None:
+    """Grants (or withdraws) the extension's access to `pattern` through chrome://extensions'
+    "Site access" controls, as the person can there."""
+    grant = context.new_page()
+    try:
+        grant.goto("chrome://extensions/")
+        method = "addHostPermission" if granted else "removeHostPermission"
+        grant.evaluate(f"([id, pattern]) => chrome.developerPrivate.{method}(id, pattern)", [extension_id, pattern])
+    finally:
+        grant.close()
+
+
 def add_site(context: BrowserContext, extension_id: str, host: str, kind_label: str) -> None:
     """Adds a site (a Mastodon instance, say) the way a member of staff does.
 
@@ -107,13 +128,7 @@ def add_site(context: BrowserContext, extension_id: str, host: str, kind_label: 
     permission prompt cannot be answered from Playwright; so the grant is made first
     through chrome://extensions' "Site access" controls (what the person could also do
     there), after which the prompt is skipped and Options carries on as after "Allow"."""
-    grant = context.new_page()
-    try:
-        grant.goto("chrome://extensions/")
-        grant.evaluate("([id, pattern]) => chrome.developerPrivate.addHostPermission(id, pattern)",
-                       [extension_id, f"https://{host}/*"])
-    finally:
-        grant.close()
+    grant_host_access(context, extension_id, f"https://{host}/*")
     page = open_options(context, extension_id)
     try:
         page.get_by_label("Site address").fill(host)

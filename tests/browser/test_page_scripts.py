@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+import extension_browser
 import precheck_ui as ui
 from dev_set_service import dev_set_settings
 from site_server import SITES
@@ -23,6 +24,9 @@ EDITORS = [site for site in SITES
                                            ("quill", "www.linkedin.com"), ("quill-shadow", "www.linkedin.com"),
                                            ("textarea", "mastodon.social")}]
 NOTE = dev_set_settings()["note"]
+MANIFEST = extension_browser.manifest()
+CONTENT_SCRIPT = MANIFEST["content_scripts"][0]["js"][0]
+FRAME_PAGES = ["src/frame/overlay.html", "src/frame/dialog.html"]
 
 
 @pytest.fixture(params=EDITORS, ids=lambda site: f"{site.editor}@{site.host}")
@@ -122,3 +126,39 @@ def test_text_a_page_script_wrote_before_precheck_started_is_not_checked(page, s
 
     assert ui.checks_made(service) == before
     expect(ui.panel_findings(page)).to_have_count(0)
+
+
+def shipped_files() -> list[str]:
+    """Every file of the extension as loaded, but its dev tooling and unit tests."""
+    root = extension_browser.EXTENSION_DIR
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*")
+                  if path.is_file() and path.relative_to(root).parts[0] not in {"tools", "test"})
+
+
+def fetchable_by_page(page, urls: list[str]) -> list[str]:
+    """Those of `urls` the page's own script can fetch."""
+    return page.evaluate("""async (urls) => {
+        const answers = await Promise.all(urls.map((url) => fetch(url).then((r) => r.ok, () => false)));
+        return urls.filter((url, i) => answers[i]);
+    }""", urls)
+
+
+def test_a_page_can_fetch_nothing_of_the_extension_but_its_frames_at_their_dynamic_address(page, extension_id):
+    """A page that could fetch a file of the extension at its fixed address would know
+    that its visitor has Precheck, that is, works at a school. Only the two frame pages
+    are web-accessible, at an address that changes each browser session; with that
+    address (which the page sees once Precheck draws) nothing else is reachable either."""
+    site = next(site for site in SITES if site.host == "x.com")
+    page.goto(site.url)
+    files = shipped_files()
+    assert "manifest.json" in files and CONTENT_SCRIPT in files and len(files) > 40
+    fixed = [f"chrome-extension://{extension_id}/{file}" for file in files]
+    assert fetchable_by_page(page, fixed) == []
+
+    page.locator(site.editor_selector).click()
+    expect(ui.status(page)).to_be_attached(timeout=ui.CHECK_TIMEOUT_MS)
+    src = page.evaluate("() => document.querySelector('iframe[data-precheck=\"overlay\"]').src")
+    dynamic_origin = "/".join(src.split("/")[:3])
+    assert dynamic_origin != f"chrome-extension://{extension_id}"
+    reachable = fetchable_by_page(page, [f"{dynamic_origin}/{file}" for file in files])
+    assert sorted(reachable) == sorted(f"{dynamic_origin}/{page_}" for page_ in FRAME_PAGES)

@@ -3,11 +3,11 @@
 // the host permission, and kept in step with storage.
 
 import { ext } from '../shared/ext.js';
+import { CONTENT_SCRIPT } from '../shared/content-script.js';
 import { loadSettings } from '../shared/settings.js';
 import { matchPatternForHost } from '../shared/sites.js';
 
 const ID_PREFIX = 'precheck-added-';
-const LOADER = 'src/content/loader.js';
 
 let lastSync = Promise.resolve();
 
@@ -21,7 +21,9 @@ export function syncAddedSiteScripts() {
 async function syncNow() {
   const { addedSites } = await loadSettings();
   const registered = await ext.scripting.getRegisteredContentScripts();
+  // A registration kept from an older version may name a script that is gone.
   const ours = registered.filter((script) => script.id.startsWith(ID_PREFIX));
+  const current = ours.filter((script) => script.js?.length === 1 && script.js[0] === CONTENT_SCRIPT);
   const wanted = [];
   for (const site of addedSites) {
     const pattern = matchPatternForHost(site.host);
@@ -30,15 +32,15 @@ async function syncNow() {
       wanted.push({ id: `${ID_PREFIX}${site.host}`, pattern });
     }
   }
-  const stale = ours.filter((script) => !wanted.some((w) => w.id === script.id));
+  const stale = ours.filter((script) => !current.includes(script) || !wanted.some((w) => w.id === script.id));
   if (stale.length) await ext.scripting.unregisterContentScripts({ ids: stale.map((s) => s.id) });
-  const missing = wanted.filter((w) => !ours.some((script) => script.id === w.id));
+  const missing = wanted.filter((w) => !current.some((script) => script.id === w.id));
   if (missing.length) {
     await ext.scripting.registerContentScripts(
       missing.map((w) => ({
         id: w.id,
         matches: [w.pattern],
-        js: [LOADER],
+        js: [CONTENT_SCRIPT],
         runAt: 'document_start',
         persistAcrossSessions: true,
       })),

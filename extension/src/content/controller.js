@@ -11,6 +11,7 @@ import { EditorSession } from './editor-session.js';
 import { askBeforePosting } from './pause-dialog.js';
 import { isBlocking } from '../shared/findings.js';
 import { closestComposed, containsComposed, deepActiveElement } from '../shared/composed-dom.js';
+import { lastPersonInputTarget } from './person-input.js';
 
 // How long a post waits for a check of text typed since the last answer.
 const SETTLE_TIMEOUT_MS = 2500;
@@ -45,10 +46,10 @@ export class Controller {
     this.#adoptFrames();
     const active = deepActiveElement(document);
     if (active) this.#onFocusIn({ target: active });
-    // The person may have typed here before Precheck started (the loader
-    // notes their input from the page's first moment): check that text now.
+    // The person may have typed here before Precheck started (their input is
+    // noted from the page's first moment): check that text now.
     const session = this.#lastFocused && this.#sessions.get(this.#lastFocused);
-    const typedIn = globalThis.__precheckPersonInput?.target;
+    const typedIn = lastPersonInputTarget();
     if (session && typedIn && containsComposed(session.editor, typedIn)) session.inputArrived();
   }
 

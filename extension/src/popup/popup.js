@@ -2,6 +2,7 @@
 // many warnings the current draft has.
 
 import { ext } from '../shared/ext.js';
+import { CONTENT_SCRIPT } from '../shared/content-script.js';
 import { addSite, loadSettings, saveSiteChoice, siteChoice } from '../shared/settings.js';
 import { matchPatternForHost, siteForHost } from '../shared/sites.js';
 import { pageState } from './page-state.js';
@@ -88,7 +89,7 @@ function offerToAdd(tab) {
       say($('#add-status'), `Precheck was not given access to ${host}.`, false);
       return;
     }
-    await ext.scripting.executeScript({ target: { tabId: tab.id }, files: ['src/content/loader.js'] }).catch(() => {});
+    await ext.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT] }).catch(() => {});
     $('#add-line').hidden = true;
     say($('#add-status'), `Precheck now checks your posts on ${host}.`, true);
   });
