@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, Playwright
@@ -119,6 +120,21 @@ def grant_host_access(context: BrowserContext, extension_id: str, pattern: str, 
         grant.evaluate(f"([id, pattern]) => chrome.developerPrivate.{method}(id, pattern)", [extension_id, pattern])
     finally:
         grant.close()
+
+
+@contextmanager
+def host_access(context: BrowserContext, extension_id: str, pattern: str):
+    """The extension holding access to `pattern` for the block's length, as after the
+    person allowed it (granted in chrome://extensions, then asked for without a prompt)."""
+    grant_host_access(context, extension_id, pattern)
+    page = open_options(context, extension_id)
+    try:
+        assert page.evaluate("(pattern) => chrome.permissions.request({origins: [pattern]})", pattern)
+        yield
+    finally:
+        page.evaluate("(pattern) => chrome.permissions.remove({origins: [pattern]})", pattern)
+        page.close()
+        grant_host_access(context, extension_id, pattern, granted=False)
 
 
 def add_site(context: BrowserContext, extension_id: str, host: str, kind_label: str) -> None:

@@ -3,7 +3,9 @@ connection) and the toolbar popup (this site on/off, connection, warnings count)
 
 from __future__ import annotations
 
+import http.server
 import re
+import threading
 
 import pytest
 from playwright.sync_api import expect
@@ -182,6 +184,13 @@ def page_state(popup):
     return popup.locator("#page-state")
 
 
+def green_words(popup) -> list[str]:
+    """What the popup shows in its reassuring green; nothing, while it checks nothing here."""
+    return popup.evaluate("""() => [...document.querySelectorAll('body *')].filter(
+        (e) => e.offsetParent !== null && e.textContent.trim() && getComputedStyle(e).color === 'rgb(29, 107, 43)')
+        .map((e) => e.textContent)""")
+
+
 def test_popup_says_plainly_it_is_not_checking_a_site_switched_off(browser_context, configured_extension, page):
     page.goto(f"https://{X.host}/")
     page.locator(X.editor_selector).click()
@@ -193,14 +202,50 @@ def test_popup_says_plainly_it_is_not_checking_a_site_switched_off(browser_conte
         expect(page_state(popup)).to_contain_text("Not checking this page")
         expect(page_state(popup)).to_contain_text("Precheck is switched off for X (Twitter).")
         expect(page_state(popup)).to_have_class("not-checking")
-        # Nothing on the popup is green while it checks nothing here.
-        green = popup.evaluate("""() => [...document.querySelectorAll('body *')].filter(
-            (e) => e.offsetParent !== null && e.textContent.trim() && getComputedStyle(e).color === 'rgb(29, 107, 43)')
-            .map((e) => e.textContent)""")
-        assert green == []
+        assert green_words(popup) == []
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         popup.locator("body").screenshot(path=SCREENSHOTS / "popup-not-checking.png")
     finally:
         switch.check()
         popup.close()
 
+
+class _PlainHttpPage(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = b"<!doctype html><title>Staff room</title><textarea aria-label='Comment'></textarea>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def plain_http_url():
+    """A page served over plain http (on loopback: the test hosts are all https)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PlainHttpPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_popup_says_it_is_not_checking_a_plain_http_page_and_why(
+        browser_context, configured_extension, page, plain_http_url):
+    page.goto(plain_http_url)
+    # A click on the toolbar button lets the popup read the tab's address (activeTab);
+    # Playwright cannot click it, so the extension is given access to the page instead.
+    with extension_browser.host_access(browser_context, configured_extension, "http://127.0.0.1/*"):
+        popup = open_popup_for(browser_context, configured_extension, page)
+        try:
+            expect(page_state(popup)).to_contain_text("Not checking this page")
+            expect(page_state(popup)).to_contain_text(
+                "This page is plain http, not https: Precheck checks only secure pages.")
+            expect(page_state(popup)).to_have_class("not-checking")
+            assert green_words(popup) == []
+            # Nor does it offer to check posts there.
+            expect(popup.get_by_role("button", name=re.compile("Check my posts on"))).to_be_hidden()
+        finally:
+            popup.close()
