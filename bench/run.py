@@ -227,7 +227,8 @@ def run(config: BenchConfig = BenchConfig(), progress=print) -> Results:
     from tests.support.live_service import LiveService  # the Service room's launcher, as `make run` starts it
 
     started = time.perf_counter()
-    people = pupils(max(config.sizes), config.seed)
+    # Enough pupils for the largest list, and for each school of the trust phase to have its own.
+    people = pupils(max((*config.sizes, config.trust_schools * config.trust_pupils)), config.seed)
     texts = drafts(people)
     results = Results(config=config, started=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                       machine=machine(), floor={}, load_before=load_average(),
