@@ -26,7 +26,7 @@ bench:
 # Retake the README's screenshots into docs/screenshots (`make test` writes them to the ignored tests/output/).
 screenshots:
 	PRECHECK_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots bash scripts/test.sh -q \
-	  tests/console/test_console_browser.py tests/browser/test_editors.py tests/browser/test_options_and_popup.py
+	  tests/console/test_console_browser.py tests/console/test_console_schools_browser.py tests/browser/test_editors.py tests/browser/test_options_and_popup.py
 
 # The extension's content script, built from extension/src/content/ into extension/build/
 # (load the extension unpacked after this). esbuild is pinned in extension/tools/package-lock.json.
