@@ -1,11 +1,13 @@
 """`flask --app backend.wsgi <command>`: what an IT person runs on the server."""
 import os
 import sys
+from datetime import timedelta
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from backend import enrolment
 from backend.auth import hash_password, issue_token
 from backend.store import DEFAULT_SCHOOL_ID, SchoolError
 from backend.uploads import NO_ENTRIES, preview
@@ -157,6 +159,65 @@ def import_list(kind, file, school_slug, dry_run, yes):
     click.echo(f"{school.slug} {kind}: {len(change.parsed.entries)} entries in force (lists_version {version})")
 
 
+def _link_base(url: str | None) -> str:
+    base = url or current_app.config.get("PUBLIC_URL")
+    if not base:
+        raise click.ClickException("links need the address staff reach the service at: set PRECHECK_PUBLIC_URL "
+                                   "or give --url https://precheck.school.example")
+    return base
+
+
+@click.command("create-enrolment-links")
+@with_appcontext
+@click.argument("names", nargs=-1)
+@school_option
+@click.option("--staff-list", is_flag=True, help="everyone on the staff list without a link under way or used")
+@click.option("--days", type=click.IntRange(1, enrolment.MAX_LIFETIME_DAYS), default=enrolment.DEFAULT_LIFETIME.days,
+              show_default=True, help="days until an unused link expires")
+@click.option("--url", metavar="URL", default=None, help="the service's address in the links "
+              "(default: PRECHECK_PUBLIC_URL)")
+def create_enrolment_links(names, school_slug, staff_list, days, url):
+    """One-time enrolment links, for NAMES or with --staff-list for the staff list: CSV on stdout
+    (name,link,expires), for a mail merge. Each link is shown once; opening it, or pasting it in the
+    extension's options, sets the extension up with a new staff token."""
+    school = _school(school_slug)
+    if bool(names) == staff_list:
+        raise click.ClickException("give the names of staff, or --staff-list (not both)")
+    base = _link_base(url)
+    labels = enrolment.staff_without_link(_store(), school.id) if staff_list else list(names)
+    if not labels:
+        click.echo("everyone on the staff list has a link under way or has enrolled; nothing issued", err=True)
+        return
+    try:
+        issued = enrolment.issue(_store(), labels, base, ACTOR, school.id, timedelta(days=days))
+    except enrolment.EnrolmentError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"{len(issued)} enrolment links for {school.slug} (shown once; each works once, "
+               f"for {days} days):", err=True)
+    click.echo(enrolment.links_csv(issued), nl=False)
+
+
+@click.command("list-enrolments")
+@with_appcontext
+@school_option
+def list_enrolments(school_slug):
+    """A school's enrolment links: id, state (waiting, enrolled, expired, revoked), when, and whom for."""
+    for row in enrolment.enrolments(_store(), _school(school_slug).id):
+        when = row.used_at or row.revoked_at or row.expires_at
+        click.echo(f"{row.id:5d}  {row.state():8}  {when:%Y-%m-%d %H:%M}  {row.label}")
+
+
+@click.command("revoke-enrolment")
+@with_appcontext
+@click.argument("enrolment_id", type=int)
+def revoke_enrolment(enrolment_id):
+    """Revoke an enrolment link by its id; if it was used, the token it gave stops working too."""
+    row = enrolment.revoke(_store(), enrolment_id, ACTOR)
+    if row is None:
+        raise click.ClickException(f"there is no enrolment link with id {enrolment_id}")
+    click.echo(f"revoked enrolment {row.id} ({row.label})" + (f" and staff token {row.token_id}" if row.token_id else ""))
+
+
 @click.command("create-admin")
 @with_appcontext
 @click.argument("email")
@@ -201,5 +262,6 @@ def list_schools():
 
 def register(app) -> None:
     for command in (init_db, create_staff_token, create_admin_token, revoke_token, list_tokens,
-                    import_list, create_admin, create_school, list_schools):
+                    import_list, create_admin, create_school, list_schools, create_enrolment_links, list_enrolments,
+                    revoke_enrolment):
         app.cli.add_command(command)

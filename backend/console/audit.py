@@ -11,6 +11,8 @@ ACTIONS = {
     "admin.reset-password": "reset an admin's password", "admin.sign-in": "signed in",
     "admin.locked-out": "account locked after failed sign-ins", "school.create": "added a school",
     "school.rename": "renamed a school", "school.delete": "deleted a school and erased its data",
+    "enrolment.create": "created enrolment links", "enrolment.revoke": "revoked an enrolment link",
+    "enrolment.exchange": "enrolled with a link",
 }
 
 
@@ -24,6 +26,8 @@ def _who(actor: str) -> str:
         return f"admin API token {rest}"
     if actor == "cli":
         return "server command line"
+    if kind == "enrolment":
+        return f"enrolment link {rest}"
     return actor
 
 

@@ -80,3 +80,38 @@ export async function testConnection({ serverUrl, token, fetchImpl = fetch }) {
   const detail = result.status ? ` (HTTP ${result.status})` : '';
   return { ok: false, reason: result.reason, message: FAILURE_MESSAGES[result.reason] + detail };
 }
+
+const ENROL_PATH = '/api/v1/enrol';
+
+/**
+ * Exchange an enrolment link's code for an access token, once:
+ * {ok: true, token, label} or {ok: false, message}; never rejects.
+ */
+export async function exchangeEnrolment({ serverUrl, code, fetchImpl = fetch }) {
+  let response;
+  try {
+    response = await fetchImpl(`${serverUrl}${ENROL_PATH}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch {
+    return { ok: false, message: `The server in the link (${serverUrl}) could not be reached.` };
+  }
+  if (response.status === 400) {
+    return { ok: false, message: 'This enrolment link no longer works: it was used already, has expired or was revoked. Ask your Precheck admin for a new one.' };
+  }
+  let answer = null;
+  try {
+    answer = await response.json();
+  } catch {
+    answer = null;
+  }
+  if (!response.ok || !answer || typeof answer.token !== 'string' || !answer.token) {
+    return { ok: false, message: `The server answered with an error (HTTP ${response.status}).` };
+  }
+  return { ok: true, token: answer.token, label: typeof answer.label === 'string' ? answer.label : '' };
+}

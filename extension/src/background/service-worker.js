@@ -3,9 +3,10 @@
 // network. It keeps no draft text and logs none.
 
 import { ext } from '../shared/ext.js';
-import { loadSettings, siteChoice } from '../shared/settings.js';
+import { loadSettings, managedServerUrl, siteChoice } from '../shared/settings.js';
 import { siteForHost } from '../shared/sites.js';
-import { checkDraft, testConnection } from './check-client.js';
+import { checkDraft, exchangeEnrolment, testConnection } from './check-client.js';
+import { parseEnrolmentLink } from '../shared/enrolment.js';
 import { readConnection, recordConnection } from './connection-state.js';
 import { syncAddedSiteScripts } from './added-sites.js';
 import { checkedPart } from '../shared/draft.js';
@@ -28,6 +29,21 @@ async function check({ text, context }) {
   return result;
 }
 
+/** An enrolment link, pasted in Options or open in the tab the popup is over: token saved, or why not. */
+async function enrol({ link }) {
+  const parsed = parseEnrolmentLink(link);
+  if (parsed.problem) return { ok: false, message: parsed.problem };
+  const managed = await managedServerUrl();
+  if (managed && managed !== parsed.serverUrl) {
+    return { ok: false, message: `This link is for ${parsed.serverUrl}, but your school set Precheck up for ${managed}. Ask your Precheck admin for a link from that server.` };
+  }
+  const result = await exchangeEnrolment(parsed);
+  if (!result.ok) return result;
+  await ext.storage.local.set({ serverUrl: parsed.serverUrl, token: result.token });
+  const who = result.label ? ` as ${result.label}` : '';
+  return { ok: true, serverUrl: parsed.serverUrl, message: `Enrolled${who}: Precheck is set up for ${parsed.serverUrl}.` };
+}
+
 const HANDLERS = {
   'site-config': (message) => siteConfig(String(message.hostname || '')),
   check: (message) => check(message),
@@ -38,6 +54,7 @@ const HANDLERS = {
   },
   'connection-state': () => readConnection(),
   'sync-added-sites': () => syncAddedSiteScripts(),
+  enrol: (message) => enrol({ link: String(message.link || '') }),
 };
 
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {

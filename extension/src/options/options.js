@@ -5,6 +5,7 @@ import { ext } from '../shared/ext.js';
 import {
   addSite, loadSettings, normaliseServerUrl, originPattern, saveSiteChoice, serverUrlProblem, siteChoice,
 } from '../shared/settings.js';
+import { parseEnrolmentLink } from '../shared/enrolment.js';
 import { ADDED_SITE_KINDS, BUILT_IN_SITES, hostFromInput, matchPatternForHost } from '../shared/sites.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -51,6 +52,27 @@ async function onSave(event) {
   await ext.storage.local.set({ serverUrl, token });
   $('#server-url').value = serverUrl;
   say(status, 'Saved. Precheck is on for the sites switched on below.', true);
+  await notifyTabs();
+}
+
+async function onEnrol(event) {
+  event.preventDefault();
+  const status = $('#enrol-status');
+  const parsed = parseEnrolmentLink($('#enrol-link').value);
+  if (parsed.problem) {
+    say(status, parsed.problem, false);
+    $('#enrol-link').focus();
+    return;
+  }
+  requestServerAccess(parsed.serverUrl); // while the click still counts as the person's gesture
+  say(status, 'Enrolling…', true);
+  const result = await ext.runtime.sendMessage({ type: 'enrol', link: $('#enrol-link').value });
+  say(status, result.message, result.ok);
+  if (!result.ok) return;
+  $('#enrol-link').value = '';
+  const settings = await loadSettings();
+  $('#server-url').value = settings.serverUrl;
+  $('#token').value = settings.token;
   await notifyTabs();
 }
 
@@ -189,6 +211,7 @@ async function init() {
   // Listen before reading storage: a Save pressed meanwhile must not submit
   // the form natively (reloading the page and losing what was typed).
   $('#server-form').addEventListener('submit', onSave);
+  $('#enrol-form').addEventListener('submit', onEnrol);
   $('#test-connection').addEventListener('click', onTestConnection);
   $('#add-site-form').addEventListener('submit', onAddSite);
   for (const [value, label] of Object.entries(ADDED_SITE_KINDS)) {

@@ -6,6 +6,7 @@ import { CONTENT_SCRIPT } from '../shared/content-script.js';
 import { addSite, loadSettings, saveSiteChoice, siteChoice } from '../shared/settings.js';
 import { matchPatternForHost, siteForHost } from '../shared/sites.js';
 import { pageState } from './page-state.js';
+import { isEnrolmentLink } from '../shared/enrolment.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -105,12 +106,28 @@ function showPageState(facts) {
   if (!checking && $('#connection').className === 'ok') $('#connection').className = '';
 }
 
+/**
+ * Over an enrolment link the person opened (clicking the toolbar button lets
+ * the popup read the tab's address): exchange it, say how it went.
+ */
+async function enrolFromTab(tab) {
+  if (!tab || !tab.url || !isEnrolmentLink(tab.url)) return false;
+  for (const id of ['site-line', 'add-line', 'connection', 'warnings']) $(`#${id}`).hidden = true;
+  $('#page-state-title').textContent = 'Your enrolment link';
+  $('#page-state-reason').textContent = 'Setting Precheck up from this link…';
+  const result = await ext.runtime.sendMessage({ type: 'enrol', link: tab.url });
+  $('#page-state-reason').textContent = result.message;
+  $('#page-state').className = result.ok ? 'checking' : 'not-checking';
+  return true;
+}
+
 async function init() {
   $('#open-options').addEventListener('click', (event) => {
     event.preventDefault();
     ext.runtime.openOptionsPage();
     window.close();
   });
+  if (await enrolFromTab(await activeTab())) return;
 
   const settings = await loadSettings();
   const configured = Boolean(settings.serverUrl && settings.token);
