@@ -432,7 +432,7 @@ class Store:
     def delete_school(self, school_id: int, actor: str) -> dict[str, int]:
         """Erase a school and everything that is its: pupils, staff, school terms, settings,
         staff and admin tokens, school admin accounts (and their console sessions), pending
-        uploads and its audit events, in one transaction. The trust's audit log keeps one event:
+        uploads, enrolment links and its audit events, in one transaction. The trust's audit log keeps one event:
         who deleted which school, when, and how many pupils went. Returns the counts erased.
         The default school cannot be deleted (its lists can be emptied)."""
         if school_id == DEFAULT_SCHOOL_ID:
@@ -454,6 +454,9 @@ class Store:
             if "console_pending_uploads" in tables:
                 uploads = tables["console_pending_uploads"]
                 s.execute(delete(uploads).where(uploads.c.school_id == school_id))
+            if "enrolments" in tables:  # backend.enrolment: links name the school's staff
+                enrolments = tables["enrolments"]
+                s.execute(delete(enrolments).where(enrolments.c.school_id == school_id))
             erased["audit_events"] = s.execute(delete(AuditLog).where(AuditLog.school_id == school_id)).rowcount
             slug = school.slug
             s.delete(school)

@@ -138,3 +138,14 @@ def test_the_cli_issues_links_for_the_staff_list_as_csv_and_lists_who_enrolled(a
 def test_the_enrol_page_explains_and_is_not_a_404(client):
     page = client.get("/enrol")
     assert page.status_code == 200 and "Enrolment link" in page.get_data(as_text=True)
+
+
+def test_deleting_a_school_erases_its_links(app, client, admin_headers):
+    assert client.post("/api/v1/admin/schools", json={"slug": "eastfield", "name": "Eastfield"},
+                       headers=admin_headers).status_code == 201
+    [item] = client.post("/api/v1/admin/schools/eastfield/enrolments", json={"labels": ["Mr East"]},
+                         headers=admin_headers).get_json()["enrolments"]
+    assert client.delete("/api/v1/admin/schools/eastfield", headers=admin_headers).status_code == 200
+    with app.extensions["precheck"].store.session() as s:
+        assert s.query(Enrolment).count() == 0
+    assert _exchange(client, _code(item["link"])).status_code == 400
