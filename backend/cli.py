@@ -260,8 +260,45 @@ def list_schools():
         click.echo(f"{school.slug:40}  version {school.lists_version:<6d}  {school.name}")
 
 
+@click.command("rename-school")
+@with_appcontext
+@click.argument("slug")
+@click.option("--to", "new_slug", metavar="NEW_SLUG", default=None, help="the school's new slug")
+@click.option("--name", default=None, help="the school's new name")
+def rename_school(slug, new_slug, name):
+    """Give the school SLUG a new slug (--to) and/or name (--name); its lists, tokens and admins stay."""
+    if new_slug is None and name is None:
+        raise click.ClickException("give --to NEW_SLUG, --name NAME or both")
+    try:
+        school = _store().rename_school(_school(slug).id, ACTOR, slug=new_slug, name=name)
+    except SchoolError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"school {school.slug} ({school.name})")
+
+
+@click.command("delete-school")
+@with_appcontext
+@click.argument("slug")
+@click.option("--yes", is_flag=True, help="delete without asking (scripts); otherwise it asks for the slug again")
+def delete_school(slug, yes):
+    """Delete the school SLUG and erase its lists, settings, tokens, admin accounts and audit events."""
+    school = _school(slug)
+    if not yes:
+        if not _on_terminal():
+            raise click.ClickException(f"nothing was deleted: run it again with --yes to delete {slug}")
+        typed = click.prompt(f"This erases {school.name} for good. Type its slug to confirm", err=True, default="",
+                             show_default=False)
+        if typed.strip() != slug:
+            raise click.ClickException("nothing was deleted")
+    try:
+        erased = _store().delete_school(school.id, ACTOR)
+    except SchoolError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"deleted {slug}: " + ", ".join(f"{count} {what}" for what, count in erased.items()) + " erased")
+
+
 def register(app) -> None:
     for command in (init_db, create_staff_token, create_admin_token, revoke_token, list_tokens,
-                    import_list, create_admin, create_school, list_schools, create_enrolment_links, list_enrolments,
-                    revoke_enrolment):
+                    import_list, create_admin, create_school, list_schools, rename_school, delete_school,
+                    create_enrolment_links, list_enrolments, revoke_enrolment):
         app.cli.add_command(command)

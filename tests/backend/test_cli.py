@@ -159,3 +159,28 @@ def test_a_schools_commands_act_on_that_school_alone(app, tmp_path):
     assert "North teacher" not in run(app, "list-tokens").output
     assert "northfield" in run(app, "list-schools").output
     assert run(app, "import-list", "pupils", str(csv), "--school", "nowhere").exit_code != 0
+
+
+def test_rename_and_delete_a_school(app, tmp_path, monkeypatch):
+    assert run(app, "create-school", "northfield", "Northfield High").exit_code == 0
+    csv = tmp_path / "north.csv"
+    csv.write_text("Forename,Surname\nZainab,Okonkwo\n")
+    assert run(app, "import-list", "pupils", str(csv), "--school", "northfield").exit_code == 0
+    token = run(app, "create-staff-token", "North teacher", "--school", "northfield").stdout.strip().splitlines()[-1]
+    renamed = run(app, "rename-school", "northfield", "--to", "northfield-academy", "--name", "Northfield Academy")
+    assert renamed.exit_code == 0 and "northfield-academy (Northfield Academy)" in renamed.output
+    assert run(app, "rename-school", "northfield-academy").exit_code != 0
+    assert run(app, "rename-school", "northfield-academy", "--to", "default").exit_code != 0
+    assert "northfield-academy" in run(app, "list-schools").output
+    # Off a terminal it deletes only with --yes; on one, only once the slug is typed again.
+    refused = run(app, "delete-school", "northfield-academy")
+    assert refused.exit_code != 0 and "nothing was deleted" in refused.output
+    monkeypatch.setattr("backend.cli._on_terminal", lambda: True)
+    mistyped = app.test_cli_runner().invoke(args=["delete-school", "northfield-academy"], input="northfield\n")
+    assert mistyped.exit_code != 0 and "nothing was deleted" in mistyped.output
+    assert check(app.test_client(), {"Authorization": f"Bearer {token}"}, "hi").status_code == 200
+    deleted = app.test_cli_runner().invoke(args=["delete-school", "northfield-academy"], input="northfield-academy\n")
+    assert deleted.exit_code == 0 and "1 pupils" in deleted.output and "1 tokens" in deleted.output
+    assert check(app.test_client(), {"Authorization": f"Bearer {token}"}, "hi").status_code == 401
+    assert "northfield" not in run(app, "list-schools").output
+    assert run(app, "delete-school", "default", "--yes").exit_code != 0
