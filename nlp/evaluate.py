@@ -19,6 +19,7 @@ from nlp.engine import Engine
 from nlp.findings import CATEGORIES
 from nlp.lists import NameLists, parse_pupils_csv, parse_school_terms_csv, parse_staff_csv
 from nlp.settings import Settings
+from nlp.spans import utf16_length, utf16_slice
 
 
 @dataclass
@@ -71,10 +72,6 @@ def load_folder(folder: Path) -> tuple[NameLists, Settings, list[dict]]:
     return lists, settings, cases
 
 
-def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
 def _why(evidence: dict[str, dict], category: str) -> str:
     """The evidence the rule for `category` weighed, one line, for --verbose."""
     noted = evidence.get(category)
@@ -89,18 +86,17 @@ def score(engine: Engine, cases: list[dict]) -> Score:
     for case, (findings, evidence) in zip(cases, answers):
         text = case["text"]
         result.cases += 1
-        units = text.encode("utf-16-le")
         for f in findings:
             if f.end > f.start:
                 result.spans += 1
-                result.spans_ok += units[2 * f.start:2 * f.end].decode("utf-16-le", errors="replace") == f.quote
+                result.spans_ok += utf16_slice(text, f.start, f.end) == f.quote
         for exp in case["expect"]:
             cat, quote = exp["category"], exp.get("quote")
             result.expected[cat] += 1
             want = None
             if quote and quote in text:
                 i = text.index(quote)
-                want = (_utf16(text[:i]), _utf16(text[:i]) + _utf16(quote))
+                want = (utf16_length(text[:i]), utf16_length(text[:i]) + utf16_length(quote))
             ok = any(f.category == cat and (want is None or (f.start < want[1] and want[0] < f.end)) for f in findings)
             result.hit[cat] += ok
             if not ok:

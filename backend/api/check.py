@@ -7,16 +7,13 @@ from backend.errors import ApiError
 from backend.namecaps import cap_name_findings
 from backend.ratelimit import charge_check
 from nlp import Context, ContextError
+from nlp.spans import utf16_length
 
 bp = Blueprint("check", __name__, url_prefix="/api/v1")
 
 # JSON escapes can make a body up to 6 bytes per UTF-16 unit of text ("\ud83d").
 BYTES_PER_UNIT = 6
 CONTEXT_ALLOWANCE = 16 * 1024
-
-
-def utf16_length(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 def check_draft(text: str, context: Context):

@@ -28,13 +28,13 @@ from flask import Blueprint, Response, current_app, g, jsonify, request
 
 from backend import errors
 from backend.api.bodies import LONE_SURROGATE, limit_body
-from backend.api.check import check_draft, utf16_length
+from backend.api.check import check_draft
 from backend.auth import authenticate_staff
 from backend.ratelimit import charge_check
 from backend.console.settings_form import CATEGORY_DESCRIPTIONS
 from nlp import Context
 from nlp.findings import INCOMPLETE
-from nlp.spans import utf16_offsets
+from nlp.spans import utf16_length, utf16_offsets
 
 bp = Blueprint("languagetool", __name__)
 log = logging.getLogger("precheck.languagetool")

@@ -9,19 +9,19 @@ from backend.console import bp, data
 from backend.console.forms import TryPostForm
 from nlp.context import Context
 from nlp.findings import SEVERITIES
+from nlp.spans import utf16_length, utf16_slice
 
 
 def utf16_pieces(text: str, findings) -> list[tuple[str, bool]]:
     """The text cut into (piece, flagged) runs; findings' offsets are in UTF-16 code units."""
-    encoded = text.encode("utf-16-le")
-    marked = [False] * (len(encoded) // 2)
+    marked = [False] * utf16_length(text)
     for finding in findings:
         for unit in range(max(0, finding.start), min(len(marked), finding.end)):
             marked[unit] = True
     pieces, start = [], 0
     for unit in range(1, len(marked) + 1):
         if unit == len(marked) or marked[unit] != marked[start]:
-            pieces.append((encoded[start * 2:unit * 2].decode("utf-16-le", "surrogatepass"), marked[start]))
+            pieces.append((utf16_slice(text, start, unit), marked[start]))
             start = unit
     return pieces
 

@@ -1,11 +1,8 @@
 """POST /api/v1/check through the Flask test client, on SQLite and PostgreSQL."""
 import pytest
 
+from nlp.spans import utf16_slice
 from tests.backend.helpers import PUPILS_CSV, check, error_of, put_csv, upload_pupils
-
-
-def utf16_slice(text, start, end):
-    return text.encode("utf-16-le")[2 * start:2 * end].decode("utf-16-le")
 
 
 def test_answer_has_findings_and_lists_version(client, staff_headers):

@@ -7,10 +7,7 @@ from nlp.engine import Engine
 from nlp.findings import CATEGORIES, SEVERITIES
 from nlp.rules import RULES
 from nlp.settings import Settings
-
-
-def utf16_slice(text, start, end):
-    return text.encode("utf-16-le")[2 * start:2 * end].decode("utf-16-le")
+from nlp.spans import utf16_slice
 
 
 def test_every_category_has_one_rule_with_clause_severity_message_and_suggestion():

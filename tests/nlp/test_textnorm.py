@@ -1,6 +1,6 @@
 from hypothesis import given, strategies as st
 
-from nlp.spans import utf16_offsets
+from nlp.spans import utf16_length, utf16_offsets, utf16_slice
 from nlp.textnorm import key, phrase_keys, split_handle, words
 
 
@@ -42,3 +42,11 @@ def test_utf16_offsets_count_astral_characters_twice(text):
     units = utf16_offsets(text)
     assert units[-1] == len(text.encode("utf-16-le")) // 2
     assert all(b - a in (1, 2) for a, b in zip(units, units[1:]))
+
+
+@given(st.text(), st.integers(0, 40), st.integers(0, 40))
+def test_utf16_length_and_slice_count_as_javascript_does(text, start, end):
+    # JavaScript's string is the UTF-16 encoding: its length and slice are on those units
+    units = text.encode("utf-16-le", "surrogatepass")
+    assert utf16_length(text) == len(units) // 2 == utf16_offsets(text)[-1]
+    assert utf16_slice(text, start, end).encode("utf-16-le", "surrogatepass") == units[2 * start:2 * end]
