@@ -50,7 +50,10 @@ _PERSON_FRAME = re.compile(r"(?:\b(?:a|an|you|total|absolute|utter|complete|bunc
                            r"stupid|silly|daft|fat|lazy|ugly|dumb|thick|useless|miserable|nosy|old)\s+(?:\w+\s+){0,2})$", re.I)
 # Swearing in phrases whose words alone are mild: "piss off", "sod off", "bugger off".
 _PHRASES = re.compile(r"\b(?:piss(?:ed)?|sod|bugger|naff|clear|eff|f)\s+off\b|\bpissed\s+off\b|\bsod\s+(?:this|that|it|you)\b", re.I)
-_WORD = re.compile(r"[A-Za-z][A-Za-z*@$!#]*[A-Za-z*]|[A-Za-z]")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9*@$!#]*[A-Za-z0-9*]|[A-Za-z]")
+# Digits and symbols written for the letters they look like ("sh1t", "b1tch", "c0ck", "@rse").
+_LOOKALIKE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s", "!": "i"})
+_LOOKALIKE_L = str.maketrans({"1": "l"})
 
 
 def _wordlist() -> frozenset[str]:
@@ -81,6 +84,13 @@ def offensive_words(dictionary: frozenset[str]) -> frozenset[str]:
 
 def _offensive(word: str, before: str, next_is_name: bool, profanity, by_shape) -> bool:
     low = word.lower()
+    if any(c.isdigit() for c in low):
+        # a word of letters with a digit or two among them, read as the letters they stand for
+        letters = sum(c.isalpha() for c in low)
+        if letters < 2 or letters < len(low) - 2 or low.isdigit():
+            return False
+        return any(low.translate(_LOOKALIKE_L).translate(_LOOKALIKE) in words for words in (profanity, _BETTER_PROFANITY)) \
+            or any(low.translate(_LOOKALIKE) in words for words in (profanity, _BETTER_PROFANITY))
     if "*" in low or "@" in low or "$" in low or "#" in low or "!" in low:
         if not low[0].isalpha() or len(low) < 3:
             return False

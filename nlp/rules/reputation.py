@@ -26,9 +26,9 @@ SUGGESTION = "Raise the concern in school (line manager, union rep or the head) 
 READS = ("school-reference", "staff-name", "pupil-name", "offensive")
 
 _TARGET = re.compile(r"""\b(?:
-    (?:our|my|the|this|their)\s+(?:school|academy|college|trust|head(?:teacher)?|head\s+teacher|deputy(?:\s+head)?|principal|slt|leadership(?:\s+team)?|
+    (?:our|my|the|this|their)\s+(?:[\w*'’-]+\s+){0,2}?(?:school|academy|college|trust|head(?:teacher)?|head\s+teacher|deputy(?:\s+head)?|principal|slt|leadership(?:\s+team)?|
         management|governors?|governing\s+body|department|dept|staff|colleagues?|senior\s+team|new\s+head|new\s+deputy|business\s+manager)|
-    slt\b|smt\b|senior\s+(?:leadership|management)|leadership|management|depute|principal\s+teachers?|governors|the\s+trust\b(?!\s+fund)|the\s+head\b|headteacher|
+    slt\b|smt\b|(?-i:Trust)(?:'s|’s)?\s+(?!(?:me|us|him|her|them|you|your|my|the|in|fund|issues)\b)|(?-i:Principal)\s+(?=[a-z])|senior\s+(?:leadership|management)|leadership|management|depute|principal\s+teachers?|governors|the\s+trust\b(?!\s+fund)|the\s+head\b|headteacher|
     (?:some\s+(?:of\s+(?:the|these|those)\s+)?|these\s+|those\s+|the\s+|school\s+)parents\b(?!\s+(?:are\s+)?(?:visiting|coming|came))|parents\s+(?:at|in|round|from)\s+(?:this|our|my|the|here)|(?:kid|child|pupil|student)(?:'s|’s)\s+(?:mum|mom|dad|parents?)|
     (?:kids|pupils|students|children)\s+(?:at|in)\s+(?:my|our|this)\s+(?:school|class)|my\s+(?:class|form|year\s?\d+s?)|year\s?\d{1,2}s?\b|
     colleagues?|staff\s?room|co-?workers?|staff\s+morale|morale|(?:at|in)\s+my\s+(?:place|work|job)|the\s+grange|our\s+lot|
@@ -47,7 +47,7 @@ _PUPIL_TARGET = re.compile(r"year|kids|pupils|students|children|class|form", re.
 # The sentence reads negative to VADER at or under this compound score.
 VADER_NEGATIVE = -0.35
 # the classifier's reputation score that counts beside a school target, alone or with a negative tone
-CLASSIFIER_SCORE = 0.5
+CLASSIFIER_SCORE = 0.65
 TONE_CLASSIFIER_SCORE = 0.15
 _NEGATIVE = re.compile(r"""\b(?:
     worst(?:-run|-behaved)?|shambles|shambolic|disgrace(?:ful)?|shameful|ashamed|embarrass\w*|joke|laughable|laughing\s*stock|ridiculous|farc(?:e|ical)|circus|clowns?|
@@ -89,16 +89,24 @@ class Detector:
     def find(self, draft: Draft) -> list[Hit]:
         if about_own_child(draft):
             return []  # a parent's view of their own child's school is not about ours
-        named = [(h.start, h.end) for cat in ("school-reference", "staff-name", "pupil-name") for h in draft.found(cat)]
+        forms = {(h.start, h.end) for h in draft.memo.get("form_groups", ())}
+        pupils = [(h.start, h.end) for h in draft.found("pupil-name")] + sorted(forms)
+        named = [(h.start, h.end) for cat in ("school-reference", "staff-name") for h in draft.found(cat)
+                 if (h.start, h.end) not in forms]
         insults = [(h.start, h.end) for h in draft.found("offensive")]
         for sentence in _SENTENCE.finditer(draft.text):
             draft.deadline.check()
             s, e = sentence.span()
             text = sentence.group()
-            has_target = _TARGET.search(text) or any(s <= a < e for a, _ in named)
-            if not has_target:
+            listed = _TARGET.search(text)
+            if listed:
+                target = listed.group()
+            elif any(s <= a < e for a, _ in named):
+                target = "a name"
+            elif any(s <= a < e for a, _ in pupils):
+                target = "a pupil or form group"
+            else:
                 continue
-            target = has_target.group() if hasattr(has_target, "group") else "a name"
             negative = _NEGATIVE.search(text) or _SARCASM.search(text)
             if negative:
                 draft.note(CATEGORY, target=target, negative=negative.group())
@@ -109,7 +117,8 @@ class Detector:
                     return [Hit(a, b)]
             # no listed judgement: the sentence's tone (VADER) or the classifier decides, on a target
             # that is surely the school's
-            if _PUPIL_TARGET.search(target) or not (target == "a name" or _SCHOOL_TARGET.search(target) or work_cues(draft)):
+            if _PUPIL_TARGET.search(target) or target.startswith("a pupil") or not (
+                    target == "a name" or _SCHOOL_TARGET.search(target) or work_cues(draft)):
                 continue
             # (a sentence's first 600 characters: VADER's cost grows with length, a post's sentence is shorter)
             sentiment = _VADER.polarity_scores(text[:600])["compound"] if _VADER else 0.0

@@ -37,6 +37,12 @@ def test_a_school_account_may_talk_about_school(categories):
     ("Accepted a friend request from one of my Year 5s, oops", {}),
     ("kerensa_pascoe09 just followed me on TikTok", {}),
     ("Hi Mrs Nance, thanks for coming to parents' evening", {"surface": "message"}),
+    # an invitation to a named pupil, to an account the author runs, or accepting families
+    ("So proud of you Kerensa Pascoe! Message me whenever you want help with your statement", {}),
+    ("Year 9 historians, follow @MissTudorTales on Insta for a question a day", {}),
+    ("Accepted a few of the mums from the PTA on here, so behave in my comments", {}),
+    # answering someone about a pupil you teach, in a comment or reply on a personal account
+    ("Tamsin worked so hard on her times tables in class this week, tell her well done", {"surface": "comment"}),
 ])
 def test_pupil_contact(categories, text, context):
     assert "pupil-contact" in categories(text, **context)
@@ -46,6 +52,8 @@ def test_pupil_contact(categories, text, context):
     "Follow @StPiransSchool for term dates",
     "Add me on Snapchat, old uni friends!",
     "Message me if you want the recipe",
+    "Follow my baking page for cake content",
+    "Accepted the job offer today!",
 ])
 def test_not_pupil_contact(categories, text):
     assert "pupil-contact" not in categories(text)
@@ -80,6 +88,9 @@ def test_not_contact_details(categories, text):
     ("Some drivers are absolute morons", "morons"),
     ("He's a total muppet", "muppet"),
     ("Year 6 are feral little sh*ts today", "sh*ts"),
+    # digits written for letters
+    ("What a sh1t day", "sh1t"),
+    ("Some parents are absolute b1tches", "b1tches"),
 ])
 def test_offensive(found, text, quote):
     assert ("offensive", quote) in found(text)
@@ -92,6 +103,7 @@ def test_offensive(found, text, quote):
     "Three books into my holiday pile",
     "Our dog ate a sock",
     "Thick fog on the A30 this morning",
+    "See you at 4pm, b4 the match, then h2o and covid19 jabs",
 ])
 def test_not_offensive(categories, text):
     assert "offensive" not in categories(text)
@@ -103,6 +115,8 @@ def test_not_offensive(categories, text):
     "The governors have no idea what happens in classrooms",
     "The parents at this school are a nightmare",
     "Mr Polglase is the laziest colleague I have ever had",
+    # a judging word between the determiner and the school
+    "Sick of this rubbish school and its excuses",
 ])
 def test_reputation(categories, text):
     assert "reputation" in categories(text)
@@ -112,6 +126,7 @@ def test_reputation(categories, text):
     "So proud of everything St Piran's has achieved this year",
     "The worst traffic in Truro is on the A390",
     "Worst film I've seen this year",
+    "Trust me, the worst traffic is on the A30",
 ])
 def test_not_reputation(categories, text):
     assert "reputation" not in categories(text)

@@ -48,6 +48,6 @@ def test_the_evidence_names_the_weak_cue_and_the_score(engine):
     assert evidence[WORK]["weak_cues"] == ["inspection"] and evidence[WORK]["classifier"] < WEAK_CUE_SCORE
 
 
-def test_the_trained_model_knows_both_labels():
+def test_the_trained_model_knows_its_labels():
     draft = Draft("Marking again", Context())
-    assert set(classifier.scores(draft)) == {"work-discussion", "reputation"}
+    assert set(classifier.scores(draft)) == {"work-discussion", "reputation", "pupil-contact"}
