@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from backend import cli, console, errors, home, ratelimit  # noqa: F401  (registers worker-memory:// and precheck-file://)
 from backend.auth import bearer_token, token_hash
-from backend.api import check, health, languagetool, lists, schools, settings, tokens
+from backend.api import check, exceptions, false_alarms, health, languagetool, lists, schools, settings, tokens
 from backend.api import enrolment as enrolment_api
 from backend.config import ConfigError, database_url, load_config
 from backend.engines import EngineHolder
@@ -119,13 +119,13 @@ def create_app(test_config: dict | None = None) -> Flask:
          allow_headers=["Authorization", "Content-Type"], methods=["GET", "POST", "PUT", "DELETE"],
          max_age=600)
     # checks are counted per token id once authenticated (backend.ratelimit.charge_check)
-    for admin_bp in (lists.bp, tokens.bp, settings.bp, schools.bp, enrolment_api.bp):
+    for admin_bp in (lists.bp, tokens.bp, settings.bp, schools.bp, enrolment_api.bp, exceptions.bp):
         limiter.limit(lambda: app.config["RATE_LIMIT_ADMIN"])(admin_bp)
     # a code is 256 random bits: this only keeps a client that loops on a dead link from costing much
     limiter.limit(lambda: app.config["RATE_LIMIT_SIGN_IN"], key_func=get_remote_address)(enrolment_api.exchange_bp)
     app.url_value_preprocessor(schools.pop_school_slug)
-    for blueprint in (home.bp, health.bp, check.bp, languagetool.bp, lists.bp, tokens.bp, settings.bp, schools.bp,
-                      enrolment_api.bp, enrolment_api.exchange_bp):
+    for blueprint in (home.bp, health.bp, check.bp, false_alarms.bp, languagetool.bp, lists.bp, tokens.bp,
+                      settings.bp, schools.bp, enrolment_api.bp, enrolment_api.exchange_bp, exceptions.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     app.after_request(_no_store_api_answers)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from backend.store import DEFAULT_SCHOOL_ID
 from nlp import Engine, Settings, load_pipeline
+from nlp.excepted import without_excepted
 
 log = logging.getLogger("precheck.engines")
 # Schools whose Engine a worker keeps at once: a trust of 30 schools all stay built.
@@ -33,6 +34,17 @@ class Current(NamedTuple):
     version: int
     engine: Engine
     settings: Settings
+
+
+class ExceptionsApplied:
+    """A school's Engine with its school-wide exceptions honoured: built with the lists and
+    settings of the same version, so an exception reaches every worker as a list change does."""
+
+    def __init__(self, engine: Engine, excepted: frozenset):
+        self.engine, self.excepted = engine, excepted
+
+    def check(self, text, context):
+        return without_excepted(self.engine.check(text, context), self.excepted)
 
 
 class FaultInjectingEngine:
@@ -137,6 +149,8 @@ class EngineHolder:
                 if previous is None:
                     raise
                 return
+            if snapshot.exceptions:
+                engine = ExceptionsApplied(engine, snapshot.exceptions)
             if self.fault_trigger:
                 engine = FaultInjectingEngine(engine, self.fault_trigger)
             with self._swapped:

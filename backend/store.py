@@ -17,12 +17,13 @@ import time
 from datetime import datetime, timedelta, timezone
 from typing import NamedTuple
 
-from sqlalchemy import (JSON, Boolean, DateTime, Integer, String, create_engine, delete, event, func,
-                        insert, inspect, select, text, update)
+from sqlalchemy import (JSON, Boolean, DateTime, Integer, String, UniqueConstraint, create_engine, delete, event,
+                        func, insert, inspect, select, text, update)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
+from nlp.excepted import ExceptedWords, words_key
 from nlp.lists import NameLists, Pupil, SchoolTerm, StaffMember
 from nlp.settings import Settings
 
@@ -35,6 +36,7 @@ DEFAULT_SCHOOL_ID = 1
 DEFAULT_SCHOOL_SLUG = "default"
 SLUG = re.compile(r"^[a-z0-9-]{2,40}$")
 MAX_SCHOOL_NAME = 200
+MAX_WORDS = 100  # a false-alarm report or exception: the flagged words, never more (UTF-16 units)
 ANY_SCHOOL = object()  # tokens/revoke_token: whichever school (the server's command line)
 
 
@@ -174,6 +176,42 @@ class AuditLog(Base):
                 "lists_version": self.lists_version}
 
 
+class FalseAlarmReport(Base):
+    """One member of staff telling the school that a warning was wrong: the category and the
+    flagged words, nothing of the draft. `reporter` is a keyed hash of the staff token and the
+    month (backend.api.false_alarms), so the same person counts once a month without being named."""
+    __tablename__ = "false_alarm_reports"
+    __table_args__ = (UniqueConstraint("school_id", "month", "category", "words_key", "reporter"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    school_id: Mapped[int] = _school_of_row()
+    month: Mapped[str] = mapped_column(String(7))  # "2026-12", UTC
+    category: Mapped[str] = mapped_column(String(40))
+    words_key: Mapped[str] = mapped_column(String(MAX_WORDS * 2))  # nlp.excepted.words_key
+    words: Mapped[str] = mapped_column(String(MAX_WORDS * 2))  # as the warning quoted them
+    reporter: Mapped[str] = mapped_column(String(64))
+
+
+class SchoolException(Base):
+    """Words the school's admin says are not a finding of one category (list data: bumps lists_version)."""
+    __tablename__ = "school_exceptions"
+    __table_args__ = (UniqueConstraint("school_id", "category", "words_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    school_id: Mapped[int] = _school_of_row()
+    category: Mapped[str] = mapped_column(String(40))
+    words_key: Mapped[str] = mapped_column(String(MAX_WORDS * 2))
+    words: Mapped[str] = mapped_column(String(MAX_WORDS * 2))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class FalseAlarmCount(NamedTuple):
+    """Words of one category that staff said were flagged wrongly, this month."""
+    category: str
+    words_key: str
+    words: str
+    staff: int  # how many staff tokens reported them
+    exception_id: int | None  # the school-wide exception made for them, if any
+
+
 ROW_TYPES = {"pupils": PupilRow, "staff": StaffRow, "school-terms": SchoolTermRow}
 ENTRY_TYPES = {"pupils": Pupil, "staff": StaffMember, "school-terms": SchoolTerm}
 
@@ -212,10 +250,11 @@ class TokenUse(NamedTuple):
 
 
 class Snapshot(NamedTuple):
-    """One school's lists and settings as of one lists_version."""
+    """One school's lists, settings and exceptions as of one lists_version."""
     version: int
     lists: NameLists
     settings: Settings
+    exceptions: frozenset = frozenset()  # of nlp.excepted.ExceptedWords
 
 
 class SchoolError(ValueError):
@@ -506,9 +545,12 @@ class Store:
                 lists = NameLists(**{kind.replace("-", "_"): tuple(self._entries(s, kind, school_id))
                                      for kind in LIST_KINDS})
                 settings = self._settings(s, school_id)
+                exceptions = frozenset(ExceptedWords(row.category, row.words_key) for row in s.execute(
+                    select(SchoolException.category, SchoolException.words_key)
+                    .where(SchoolException.school_id == school_id)))
                 after = self.lists_version(s, school_id)
             if before == after:
-                return Snapshot(before, lists, settings)
+                return Snapshot(before, lists, settings, exceptions)
 
     @staticmethod
     def _entries(session, kind: str, school_id: int) -> list:
@@ -557,6 +599,72 @@ class Store:
             s.execute(update(School).where(School.id == school_id).values(settings=settings.to_json()))
             s.add(AuditLog(actor=actor, action="settings.replace", target="settings", lists_version=version,
                            school_id=school_id))
+        return version
+
+    # -- false alarms and school-wide exceptions ---------------------------------------
+
+    def record_false_alarm(self, school_id: int, category: str, words: str, reporter: str, month: str) -> bool:
+        """Count one report; False if this reporter already reported these words this month."""
+        try:
+            with self.session() as s, s.begin():
+                s.add(FalseAlarmReport(school_id=school_id, month=month, category=category,
+                                       words_key=words_key(words), words=words, reporter=reporter))
+        except IntegrityError:
+            return False
+        return True
+
+    def false_alarms(self, school_id: int, month: str) -> list[FalseAlarmCount]:
+        """A school's reports of one month, by category and words, most reported first."""
+        with self.session() as s:
+            exceptions = {(row.category, row.words_key): row.id for row in s.execute(
+                select(SchoolException.id, SchoolException.category, SchoolException.words_key)
+                .where(SchoolException.school_id == school_id))}
+            rows = s.execute(
+                select(FalseAlarmReport.category, FalseAlarmReport.words_key,
+                       func.min(FalseAlarmReport.words).label("words"), func.count().label("staff"))
+                .where(FalseAlarmReport.school_id == school_id, FalseAlarmReport.month == month)
+                .group_by(FalseAlarmReport.category, FalseAlarmReport.words_key)).all()
+        counts = [FalseAlarmCount(r.category, r.words_key, r.words, r.staff,
+                                  exceptions.get((r.category, r.words_key))) for r in rows]
+        return sorted(counts, key=lambda c: (-c.staff, c.category, c.words_key))
+
+    def school_exceptions(self, school_id: int) -> list[SchoolException]:
+        with self.session() as s:
+            return list(s.execute(select(SchoolException).where(SchoolException.school_id == school_id)
+                                  .order_by(SchoolException.category, SchoolException.words_key)).scalars())
+
+    def add_exception(self, school_id: int, category: str, words: str, actor: str) -> tuple[SchoolException, int]:
+        """A school-wide exception: these words are no finding of this category for the school's
+        staff. Returns (the exception, the new lists_version); adding it again changes nothing."""
+        key = words_key(words)
+        with self.session() as s, s.begin():
+            version = self._bump(s, school_id)
+            exception = s.execute(select(SchoolException).where(
+                SchoolException.school_id == school_id, SchoolException.category == category,
+                SchoolException.words_key == key)).scalar_one_or_none()
+            if exception is None:
+                exception = SchoolException(school_id=school_id, category=category, words_key=key, words=words,
+                                            created_at=utcnow())
+                s.add(exception)
+                s.flush()
+                # The audit names the exception by id and category; the words stay in the exceptions table.
+                s.add(AuditLog(actor=actor, action="exception.add", target=f"{category} exception {exception.id}",
+                               lists_version=version, school_id=school_id))
+        return exception, version
+
+    def remove_exception(self, school_id: int, exception_id: int, actor: str) -> int | None:
+        """The new lists_version, or None if the school has no such exception."""
+        if not 0 < exception_id <= MAX_ID:
+            return None
+        with self.session() as s, s.begin():
+            exception = s.get(SchoolException, exception_id)
+            if exception is None or exception.school_id != school_id:
+                return None
+            version = self._bump(s, school_id)
+            s.delete(exception)
+            s.add(AuditLog(actor=actor, action="exception.remove",
+                           target=f"{exception.category} exception {exception.id}",
+                           lists_version=version, school_id=school_id))
         return version
 
     # -- tokens ------------------------------------------------------------------------
