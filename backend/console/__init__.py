@@ -87,4 +87,5 @@ def when(moment) -> str:
 
 
 # The views register themselves on `bp`; imported last so `bp` exists when they run.
-from backend.console import data, errors, auth, lists, tokens, enrolment, settings, audit, try_post, overview, schools  # noqa: E402,F401
+from backend.console import (data, errors, auth, lists, tokens, enrolment, settings, audit, try_post,  # noqa: E402,F401
+                             overview, schools, false_alarms)

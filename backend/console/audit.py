@@ -13,6 +13,7 @@ ACTIONS = {
     "school.rename": "renamed a school", "school.delete": "deleted a school and erased its data",
     "enrolment.create": "created enrolment links", "enrolment.revoke": "revoked an enrolment link",
     "enrolment.exchange": "enrolled with a link",
+    "exception.add": "made a school-wide exception", "exception.remove": "removed a school-wide exception",
 }
 
 

@@ -9,13 +9,15 @@ from backend.store import AdminUser, AuditLog, StaffRow
 from tests.console.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, csrf_token, sign_in
 
 PAGES = ["/admin/", "/admin/pupils", "/admin/staff", "/admin/school-terms", "/admin/tokens",
-         "/admin/settings", "/admin/try", "/admin/audit", "/admin/pupils/new", "/admin/pupils/1/edit"]
+         "/admin/settings", "/admin/try", "/admin/audit", "/admin/pupils/new", "/admin/pupils/1/edit",
+         "/admin/false-alarms"]
 FORMS = [("/admin/pupils/new", {"first_name": "Ada", "last_name": "Lovelace"}),
          ("/admin/staff/new", {"last_name": "Babbage"}),
          ("/admin/tokens", {"label": "laptop"}),
          ("/admin/settings", {"timezone": "Europe/London", "hours-mon": "09:00-10:00"}),
          ("/admin/pupils/1/remove", {}),
          ("/admin/tokens/1/revoke", {}),
+         ("/admin/false-alarms/exceptions", {"category": "pupil-name", "words": "Grace"}),
          ("/admin/sign-out", {})]
 
 
