@@ -15,7 +15,15 @@ PUBLIC_ENDPOINTS = {"console.sign_in", "console.static"}
 def require_admin():
     g.admin = data.admin_for_session(session.get("admin_id"), session.get("admin_key"), session.get("sid"))
     if g.admin is not None:
-        g.school = data.school_for(g.admin, session.get("school_id"))
+        chosen = session.get("school_id")
+        g.school = data.school_for(g.admin, chosen)
+        if chosen is not None and chosen != g.school.id:
+            # The school this console was showing has been deleted (by another admin, in another
+            # tab): say so, and never apply a form meant for it to the school shown instead.
+            session.pop("school_id")
+            flash(f"The school this console was showing has been deleted; it now shows {g.school.name}.", "error")
+            if request.method != "GET" and request.endpoint != "console.sign_out":
+                return redirect(url_for("console.overview"))
     if g.admin is None:
         session.pop("admin_id", None)
         session.pop("sid", None)

@@ -11,6 +11,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from backend.console import bp, data
+from backend.store import SchoolGone
 
 log = logging.getLogger("precheck.errors")
 
@@ -33,6 +34,11 @@ def forged_form(error):
 def too_large(error):
     limit = current_app.config.get("MAX_UPLOAD_MB")
     return _refused(f"That was more than this service accepts ({limit} MB). Nothing was changed.", 413)
+
+
+@bp.errorhandler(SchoolGone)
+def school_gone(error):
+    return _refused("This school has just been deleted, so this was not done.", 404)
 
 
 @bp.errorhandler(HTTPException)

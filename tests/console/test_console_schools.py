@@ -161,3 +161,16 @@ def test_a_school_admin_cannot_manage_schools(client, southgate):
     assert client.get(page).status_code == 403
     for action, fields in (("rename", {"name": "Mine", "slug": "mine"}), ("delete", {"confirm_slug": "southgate"})):
         assert post_form(client, f"{page}/{action}", fields, page="/admin/").status_code == 403
+
+
+def test_a_form_for_a_school_deleted_meanwhile_is_applied_to_no_other(admin_client, southgate, store):
+    post_form(admin_client, "/admin/schools/switch", {"school_id": southgate.id})
+    token = csrf_token(admin_client.get("/admin/pupils/new").get_data(as_text=True))
+    store.delete_school(southgate.id, "test")  # by another admin, between the form and its saving
+    saved = admin_client.post("/admin/pupils/new", data={"first_name": "Late", "last_name": "Entry",
+                                                         "csrf_token": token})
+    assert saved.status_code == 302 and saved.headers["Location"].endswith("/admin/")
+    assert [p.last_name for p in store.entries("pupils")[1]] == ["Khan"]  # the default school's, unchanged
+    page = admin_client.get("/admin/").get_data(as_text=True)
+    assert "has been deleted; it now shows Default school" in page
+    assert "School: <strong>Default school</strong>" in page
