@@ -6,6 +6,8 @@ sound-key dictionary and are confirmed by similarity.
 """
 import math
 from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
 
 from nlp.lists import NameLists
 from nlp.phonetic import anglicised, deletions, near, similar, sound_key
@@ -144,14 +146,17 @@ class NameBook:
         return found
 
     def _index_nicknames(self) -> None:
-        """Diminutives of the list's English first names, from the `nicknames` table: "Kit" or
-        "Chris" for Christopher, "Bev" for Beverly, "Peggy" for Margaret."""
-        namer = _nicknamer()
+        """Everyday forms of the list's first names: English diminutives from the `nicknames` table
+        ("Kit" or "Chris" for Christopher, "Peggy" for Margaret), and the forms of other languages'
+        names and the English names their children go by, from first_name_forms.tsv ("Kasia" or
+        "Kate" for Katarzyna, "Chris" for Krzysztof, "Wojciech" for a Voytek on the list)."""
+        namer, forms = _nicknamer(), first_name_forms()
         for first in self.first:
             if len(first) == 1:
-                for nickname in namer.nicknames_of(first[0]):
-                    if len(nickname) >= MIN_SHORT_NAME:  # "Al" alone is too little to stand for Alexander
-                        self.by_nickname[phrase_keys(nickname)].add(first)
+                written = {phrase_keys(n) for n in namer.nicknames_of(first[0])} | forms.get(first, set())
+                for nickname in written:
+                    if len("".join(nickname)) >= MIN_SHORT_NAME:  # "Al" alone is too little to stand for Alexander
+                        self.by_nickname[nickname].add(first)
 
     def nicknamed(self, words: tuple) -> set[tuple]:
         """List first names these words are a diminutive of (to be confirmed by the surname)."""
@@ -179,6 +184,25 @@ class NameBook:
 
 
 _NICKNAMER = None
+FORMS_FILE = Path(__file__).with_name("first_name_forms.tsv")
+
+
+@lru_cache(maxsize=1)
+def first_name_forms() -> dict[tuple, frozenset[tuple]]:
+    """first_name_forms.tsv as first name -> the forms it may be written in, both ways between a
+    name and each of its forms (Katarzyna -> Kasia, Kate...; Kasia -> Katarzyna), as word keys."""
+    forms: dict[tuple, set[tuple]] = defaultdict(set)
+    for line in FORMS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, written = line.split("\t")[:2]
+        name_key = phrase_keys(name)
+        for form in written.split(","):
+            form_key = phrase_keys(form)
+            if form_key and form_key != name_key:
+                forms[name_key].add(form_key)
+                forms[form_key].add(name_key)
+    return {name: frozenset(written) for name, written in forms.items()}
 
 
 def _nicknamer():
