@@ -6,7 +6,7 @@
 import logging.config
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dotenv import load_dotenv
 from flask import Flask, request
@@ -22,6 +22,7 @@ from backend.api import enrolment as enrolment_api
 from backend.config import ConfigError, database_url, load_config
 from backend.engines import EngineHolder
 from backend.logs import logging_config
+from backend.shortlinks import ShortLinks
 from backend.store import Store
 
 __all__ = ["ConfigError", "create_app"]
@@ -33,6 +34,7 @@ class Service:
     store: Store
     engines: EngineHolder
     limiter: Limiter
+    short_links: ShortLinks = field(default_factory=ShortLinks)
 
 
 class PrecheckFlask(Flask):

@@ -70,11 +70,12 @@ class Engine:
         draft.reader = draft.readable = None
         units = utf16_offsets(draft.original)
         findings = [] if complete else [INCOMPLETE]
-        for rule, _ in self._rules:
+        for rule, detector in self._rules:
             setting = self.settings.categories.get(rule.CATEGORY)
             if setting is not None and not setting.enabled:
                 continue
             severity = (setting.severity if setting is not None else None) or rule.SEVERITY
+            fixes = getattr(detector, "fixes", None)
             seen = set()
             for hit in draft.found(rule.CATEGORY):
                 start, end = draft.span(hit)
@@ -85,6 +86,7 @@ class Engine:
                     category=rule.CATEGORY, clause=self.settings.clauses.get(rule.CATEGORY, rule.CLAUSE),
                     severity=severity,
                     start=units[start], end=units[end], quote=draft.original[start:end],
-                    message=self._cite(rule.CATEGORY, hit.message or rule.MESSAGE), suggestion=rule.SUGGESTION))
+                    message=self._cite(rule.CATEGORY, hit.message or rule.MESSAGE), suggestion=rule.SUGGESTION,
+                    replacements=tuple(fixes(draft, hit)) if fixes is not None else ()))
         findings.sort(key=lambda f: (f.start, f.end, f.category))
         return findings

@@ -19,9 +19,17 @@ class Finding:
     quote: str
     message: str
     suggestion: str
+    # Texts that could stand in [start, end) instead, best first ("" removes the words); a rule
+    # offers them only where the fix is obvious, and the answer carries them only when there are some.
+    replacements: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
-        return asdict(self)
+        answer = asdict(self)
+        if self.replacements:
+            answer["replacements"] = list(self.replacements)
+        else:
+            del answer["replacements"]
+        return answer
 
 
 # Said about the whole post when a check spent its time budget (nlp.budget) before every rule had

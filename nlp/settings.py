@@ -41,6 +41,10 @@ class Settings:
     # Optional school terms, inclusive date ranges: when set, working hours apply
     # only on days inside a term (holidays are not working time).
     term_dates: tuple[tuple[date, date], ...] = ()
+    # Whether the service may ask a link shortener where a flagged short link leads (its redirect
+    # only), to offer the full address as the fix. Off unless the admin switches it on: the
+    # shortener's owner then sees that the link is being written about.
+    resolve_short_links: bool = False
 
     @property
     def zone(self) -> ZoneInfo:
@@ -59,6 +63,7 @@ class Settings:
             "note": self.note,
             "clauses": dict(sorted(self.clauses.items())),
             "term_dates": [[a.isoformat(), b.isoformat()] for a, b in self.term_dates],
+            "resolve_short_links": self.resolve_short_links,
         }
 
     @classmethod
@@ -66,7 +71,8 @@ class Settings:
         """Validate a whole settings document; keys left out take their defaults."""
         if not isinstance(data, dict):
             raise SettingsError("settings", "must be a JSON object")
-        known = {"timezone", "working_hours", "blocked_domains", "categories", "note", "clauses", "term_dates"}
+        known = {"timezone", "working_hours", "blocked_domains", "categories", "note", "clauses", "term_dates",
+                 "resolve_short_links"}
         for key in data:
             if key not in known:
                 raise SettingsError(str(key), f"unknown setting (known: {', '.join(sorted(known))})")
@@ -78,6 +84,7 @@ class Settings:
             note=_note(data.get("note", "")),
             clauses=_clauses(data.get("clauses", {})),
             term_dates=_term_dates(data.get("term_dates", [])),
+            resolve_short_links=_flag("resolve_short_links", data.get("resolve_short_links", False)),
         )
 
     def is_term_day(self, day: date) -> bool:
@@ -186,6 +193,12 @@ def _clauses(value) -> dict:
             raise SettingsError(where, "must be a clause number such as 5.3 (letters, digits, '.' and '-')")
         result[name] = clause.strip()
     return result
+
+
+def _flag(name: str, value) -> bool:
+    if not isinstance(value, bool):
+        raise SettingsError(name, "must be true or false")
+    return value
 
 
 def _term_dates(value) -> tuple[tuple[date, date], ...]:

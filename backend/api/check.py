@@ -21,8 +21,10 @@ def check_draft(text: str, context: Context):
     in this request; every check endpoint goes through here."""
     # The store may already hold a version this worker has not built yet (an upload a moment
     # ago, through another worker): wait briefly for it rather than answer from stale lists.
-    current = current_app.extensions["precheck"].engines.current(g.school_id, at_least=g.lists_version)
-    return cap_name_findings(current.engine.check(text, context)), current
+    service = current_app.extensions["precheck"]
+    current = service.engines.current(g.school_id, at_least=g.lists_version)
+    findings = cap_name_findings(current.engine.check(text, context))
+    return service.short_links.with_targets(findings, current.settings), current
 
 
 @bp.post("/check")

@@ -277,7 +277,7 @@ def _match(finding, document: Document, encoded: bytes, sentences: _Sentences) -
     return {
         "message": finding.message,
         "shortMessage": finding.suggestion,
-        "replacements": [],  # Precheck's findings advise; none offers a replacement text
+        "replacements": [{"value": value} for value in finding.replacements],
         "offset": offset,
         "length": end - offset,
         "context": _context(encoded, offset, end),

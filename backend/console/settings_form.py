@@ -46,6 +46,7 @@ def settings_to_form(settings: Settings) -> dict:
         "note": data["note"],
         "clauses": {name: settings.clauses.get(name, "") for name in CATEGORIES},
         "term_dates": "\n".join(f"{a} to {b}" for a, b in data["term_dates"]),
+        "resolve_short_links": settings.resolve_short_links,
     }
 
 
@@ -88,6 +89,7 @@ def form_to_document(form) -> dict:
         "clauses": {name: form.get(f"clause-{name}", "").strip() for name in CATEGORIES
                     if form.get(f"clause-{name}", "").strip()},
         "term_dates": term_dates,
+        "resolve_short_links": form.get("resolve_short_links") is not None,
     }
 
 
@@ -117,4 +119,5 @@ def form_from_submission(form) -> dict:
         "note": form.get("note", ""),
         "clauses": {name: form.get(f"clause-{name}", "") for name in CATEGORIES},
         "term_dates": form.get("term_dates", ""),
+        "resolve_short_links": form.get("resolve_short_links") is not None,
     }

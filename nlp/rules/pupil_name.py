@@ -93,6 +93,9 @@ class Detector:
         return _public_figure_filter(draft, hits, school)
 
     # hashtags and handles: #AishaKhan, #ayeshaakhtar, @ibrahim.qureshi, maryam_javed07
+    def fixes(self, draft: Draft, hit: Hit) -> tuple[str, ...]:
+        return _name_fixes(self.book, draft, hit)
+
     def _handles(self, draft: Draft, taken) -> list[Hit]:
         hits = []
         blocked = [m.span() for m in _URL_OR_EMAIL.finditer(draft.text)]
@@ -485,3 +488,22 @@ def _public_figure_filter(draft: Draft, hits: list[Hit], school_context: bool) -
     if hits and not school_context and PUBLIC_FIGURE.search(draft.lower) and not YOUTH.search(draft.lower):
         return []
     return hits
+
+
+def _name_fixes(book, draft: Draft, hit: Hit) -> tuple[str, ...]:
+    """For a name of two words or more ("Aisha Begum", "Sana R.", "Wang Yuxuan"): the initials
+    ("A.B."), then the first name alone as written ("Aisha"), when its words are a list first name.
+    A lone first name or a handle has no obvious fix: what stands in for it depends on the post."""
+    ws = [w for w in draft.words if hit.start <= w.start and w.end <= hit.end]
+    if len(ws) < 2 or draft.text[hit.start] in "#@":
+        return ()
+    fixes = ["".join(w.text[0].upper() + "." for w in ws)]
+    keys = tuple(w.key for w in ws)
+    for a in range(min(book.max_first_words, len(ws) - 1), 0, -1):
+        if book.first_forms(keys[:a]):  # first name first: "Aisha Begum", "Lily-Mae Carne"
+            fixes.append(draft.text[ws[0].start:ws[a - 1].end])
+            break
+        if book.first_forms(keys[-a:]):  # surname first: "Wang Yuxuan", "Khan, Aisha"
+            fixes.append(draft.text[ws[-a].start:ws[-1].end])
+            break
+    return tuple(fixes)

@@ -47,29 +47,64 @@ class Detector:
             end = m.end()
             while end > m.start() and draft.text[end - 1] in ".,;:!?":
                 end -= 1
-            reason = self._reason(scheme, host, m.group("path"))
+            reason = _reason(scheme, host, m.group("path"), self.blocked)
             if reason:
                 hits.append(Hit(m.start(), end, f"{MESSAGE} {reason}"))
         return hits
 
-    def _reason(self, scheme: str, host: str, path: str | None) -> str | None:
-        ip = _ip(host)
-        if ip is not None:
-            return "It points at a raw IP address, which hides who runs the site."
-        parts = _EXTRACT(host)
-        if not parts.suffix or not parts.domain:
-            return None  # not a web address ("e.g", "3.5")
-        if scheme and scheme not in ("http", "https"):
-            return None
-        for domain in self.blocked:
-            if host == domain or host.endswith("." + domain):
-                return f"Your school blocks links to {domain}."
-        registered = parts.top_domain_under_public_suffix if hasattr(parts, "top_domain_under_public_suffix") else parts.registered_domain
-        if (host in SHORTENERS or registered in SHORTENERS) and host not in _OWN_SHORT and registered not in _OWN_SHORT:
-            return "It is a link shortener, which hides where the link goes: remove the link shortener."
-        if scheme == "http":
-            return "It uses plain http, which is not encrypted."
+
+def _reason(scheme: str, host: str, path: str | None, blocked: tuple[str, ...]) -> str | None:
+    ip = _ip(host)
+    if ip is not None:
+        return "It points at a raw IP address, which hides who runs the site."
+    parts = _EXTRACT(host)
+    if not parts.suffix or not parts.domain:
+        return None  # not a web address ("e.g", "3.5")
+    if scheme and scheme not in ("http", "https"):
         return None
+    for domain in blocked:
+        if host == domain or host.endswith("." + domain):
+            return f"Your school blocks links to {domain}."
+    if _is_shortener(host, parts):
+        return "It is a link shortener, which hides where the link goes: remove the link shortener."
+    if scheme == "http":
+        return "It uses plain http, which is not encrypted."
+    return None
+
+
+def _is_shortener(host: str, parts) -> bool:
+    registered = parts.top_domain_under_public_suffix if hasattr(parts, "top_domain_under_public_suffix") else parts.registered_domain
+    return (host in SHORTENERS or registered in SHORTENERS) and host not in _OWN_SHORT and registered not in _OWN_SHORT
+
+
+def _parts(link: str):
+    """(scheme, host, path) of a link as the rule reads it, or None for what is not one link."""
+    m = _LINK.fullmatch(link)
+    if m is None:
+        return None
+    return (m.group("scheme") or "").lower(), m.group("host").lower().rstrip(".").strip("[]"), m.group("path")
+
+
+def shortened(link: str) -> str | None:
+    """The address to ask for where a link shortener's link leads ("https://bit.ly/3xYz"), or None
+    when the link is no shortener's or has no path to resolve."""
+    parts = _parts(link)
+    if parts is None:
+        return None
+    scheme, host, path = parts
+    if scheme not in ("", "http", "https") or not path or path == "/" or _ip(host) is not None \
+            or not _is_shortener(host, _EXTRACT(host)):
+        return None
+    return f"{scheme or 'https'}://{host}{path}"
+
+
+def problem(link: str, blocked_domains: tuple[str, ...]) -> str | None:
+    """Why this rule would flag a link (None when it would not): to tell whether where a shortened
+    link leads is itself a link to offer."""
+    parts = _parts(link)
+    if parts is None:
+        return "It is not a single web address."
+    return _reason(*parts, blocked_domains)
 
 
 def _ip(host: str):

@@ -61,7 +61,7 @@ def test_a_pupil_after_emoji_is_one_match_at_its_utf16_offset(client, staff_toke
     assert "Policy 4.2" in match["message"] and match["shortMessage"]
     assert match["rule"]["category"] == {"id": "pupil-name", "name": "Pupil's name"}
     assert match["rule"]["id"] and match["rule"]["description"] and match["rule"]["issueType"]
-    assert match["replacements"] == []
+    assert match["replacements"] == [{"value": "A.K."}, {"value": "Aisha"}]  # initials, the surname dropped
     context = match["context"]
     assert slice16(context["text"], context["offset"], context["offset"] + context["length"]) == "Aisha Khan"
     assert match["sentence"] == "👍🏽 What a day 🎉 Well done Aisha Khan, brilliant effort"

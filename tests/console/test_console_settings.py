@@ -15,6 +15,7 @@ DEV_SETTINGS = {
     "categories": {"working-hours": {"enabled": True, "severity": "medium"}, "offensive": {"enabled": False}},
     "note": "Our Designated Safeguarding Leads are Mrs Kauser and Mr Yousaf.",
     "term_dates": [["2026-09-03", "2026-12-18"], ["2027-01-05", "2027-03-26"]],
+    "resolve_short_links": True,
 }
 
 
@@ -25,6 +26,8 @@ def _as_submitted(form: dict) -> dict:
     fields |= {f"hours-{day}": value for day, value in form["hours"].items()}
     fields |= {f"enabled-{name}": "on" for name, on in form["enabled"].items() if on}
     fields |= {f"severity-{name}": value for name, value in form["severity"].items()}
+    if form["resolve_short_links"]:
+        fields["resolve_short_links"] = "on"
     return fields
 
 
