@@ -132,3 +132,18 @@ def dev_set_pupils() -> list[Pupil]:
 def draft_naming(pupil: Pupil) -> str:
     """A draft that names a pupil in a plainly school context."""
     return f"So proud of {pupil.full_name} in assembly today, what a star!"
+
+
+def click_in_panel(page: Page, target: Locator) -> None:
+    """Click a button of the panel as a person does: the pointer comes over the panel
+    first (until then the overlay frame lets the pointer through to the page), then
+    presses."""
+    box = target.bounding_box()
+    assert box is not None, "the button is not on screen"
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    target.click()
+
+
+def wait_for_editor_text(page: Page, expected: str) -> None:
+    """Until the editor's own model holds `expected` (a fix or an undo lands in a task or two)."""
+    page.wait_for_function("expected => window.__editorText() === expected", arg=expected, timeout=5_000)

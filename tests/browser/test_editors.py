@@ -334,3 +334,46 @@ def test_typing_sends_a_check_after_the_pause_not_one_per_keystroke(page, site, 
     # One check once typing pauses; a second only if this busy machine stalled the
     # typing for longer than the pause. Anything near len(draft) is work per keystroke.
     assert 1 <= sent <= 2, f"{sent} checks for {len(draft)} keystrokes"
+
+
+def test_a_one_click_fix_goes_in_through_the_editor_and_undo_restores_it(page, site, pupil):
+    draft = ui.draft_naming(pupil)
+    type_draft(page, site, draft)
+    wait_for_warning(page, pupil)
+
+    initials = f"{pupil.first[0]}.{pupil.last[0]}."
+    finding = ui.panel_findings(page, "pupil-name").filter(has_text=pupil.full_name)
+    expect(finding.get_by_role("button")).to_have_text([f"Change to “{initials}”", f"Change to “{pupil.first}”"])
+    ui.click_in_panel(page, finding.get_by_role("button", name=f"Change to “{initials}”"))
+
+    # The editor's own model holds the fix, and the draft is checked again: the name's warning is gone.
+    fixed = draft.replace(pupil.full_name, initials)
+    ui.wait_for_editor_text(page, fixed)
+    expect(ui.status(page)).to_have_count(1)
+    expect(ui.panel_findings(page, "pupil-name")).to_have_count(0, timeout=ui.CHECK_TIMEOUT_MS)
+    expect(ui.status(page)).not_to_contain_text(pupil.full_name)
+    assert ui.editor_has_focus(page, site.editor_selector)
+
+    # Undo is the editor's own, and it takes the fix back as one step; the warning returns.
+    page.keyboard.press("Control+Z")
+    ui.wait_for_editor_text(page, draft)
+    wait_for_warning(page, pupil)
+
+    # Typing on goes where the caret is, into a model that stayed whole.
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" Bye")
+    ui.wait_for_editor_text(page, draft + " Bye")
+    assert ui.posted(page) == []
+
+
+def test_a_personal_phone_number_is_removed_in_one_click(page, site):
+    draft = "Any questions about the trip, text me on 07700 900123 tonight"
+    type_draft(page, site, draft)
+    finding = ui.panel_findings(page, "contact-details")
+    expect(finding).to_contain_text("07700 900123", timeout=ui.CHECK_TIMEOUT_MS)
+    ui.click_in_panel(page, finding.get_by_role("button", name="Remove “07700 900123”"))
+
+    ui.wait_for_editor_text(page, draft.replace("07700 900123 ", ""))  # the number and a space beside it
+    expect(ui.panel_findings(page, "contact-details")).to_have_count(0, timeout=ui.CHECK_TIMEOUT_MS)
+    page.keyboard.press("Control+Z")
+    ui.wait_for_editor_text(page, draft)

@@ -9,6 +9,7 @@
 
 import { CheckScheduler } from './scheduler.js';
 import { Overlay } from './overlay.js';
+import { applyFix, removalSpan } from './apply-fix.js';
 import { extractText, rangeFor } from './text-extraction.js';
 import { isBlocking } from '../shared/findings.js';
 import { localIsoTime } from '../shared/local-time.js';
@@ -71,7 +72,7 @@ export class EditorSession {
     this.#adapter = adapter;
     this.#config = config;
     this.#onChange = onChange;
-    this.#overlay = new Overlay(editor, () => this.#composerBox());
+    this.#overlay = new Overlay(editor, () => this.#composerBox(), (fix) => this.applyFix(fix));
     this.#scheduler = new CheckScheduler({
       read: () => this.#read(),
       send: (text) => this.#send(text),
@@ -143,6 +144,23 @@ export class EditorSession {
 
   reposition() {
     this.#overlay.reposition();
+  }
+
+  /**
+   * The person chose one of a finding's replacements in the panel: it goes
+   * in through the editor's own input path (apply-fix.js), and the draft is
+   * checked again as after typing. A fix for words that have changed since
+   * the answer is not applied: the next answer offers the fixes that fit.
+   */
+  async applyFix({ start, end, quote, replacement }) {
+    const offered = this.#findings.some((f) => f.start === start && f.end === end && f.quote === quote &&
+      Array.isArray(f.replacements) && f.replacements.includes(replacement));
+    const text = this.#read();
+    if (!offered || text.slice(start, end) !== quote) return;
+    this.#personActedAt = performance.now(); // the change that follows is the person's
+    const [from, to] = replacement ? [start, end] : removalSpan(text, start, end);
+    const { segments } = this.#extraction;
+    if (await applyFix(this.#editor, { start: from, end: to, replacement, segments })) this.inputArrived();
   }
 
   /** The editor's composer, found once and again only if the site rebuilt it. */

@@ -123,6 +123,15 @@ export class ExtensionFrame {
     this.#pending.clear();
   }
 
+  /**
+   * Whether a non-interactive frame takes the pointer for now (while it is
+   * over a panel's buttons); the page gets it back with false.
+   */
+  takePointer(taken) {
+    if (this.#gone) return;
+    this.#element.style.setProperty('pointer-events', taken ? 'auto' : 'none', 'important');
+  }
+
   post(message) {
     if (this.#gone) return;
     if (!this.#port) {

@@ -26,9 +26,12 @@ const plainBox = (rect) => ({
 });
 
 /** What the frame needs of a finding to list it. */
-const forDisplay = ({ category, severity, clause, quote, message, suggestion, start, end }) => ({
+const forDisplay = ({ category, severity, clause, quote, message, suggestion, start, end, replacements }) => ({
   category, severity, clause, quote, message, suggestion, start, end,
+  replacements: Array.isArray(replacements) ? replacements.filter((r) => typeof r === 'string') : [],
 });
+
+const inside = (box, x, y) => box && x >= box.left && x < box.right && y >= box.top && y < box.bottom;
 
 export class Overlay {
   #editor;
@@ -40,15 +43,26 @@ export class Overlay {
   #textareaText = null;
   #clippingAncestors = null;
   #composerBox;
+  #onFix;
+  #panelBox = null; // where the frame drew a panel that has buttons, in the editor's viewport
+  // The frame lets the pointer through to the page, except while it is over
+  // the panel: then the panel's buttons take it, until the frame says it left.
+  #onPointerMove = (event) => {
+    if (inside(this.#panelBox, event.clientX, event.clientY)) this.#frame.takePointer(true);
+  };
 
   /**
    * @param {Element} editor
    * @param {() => DOMRect} [composerBox]  the box of the editor's whole composer
+   * @param {(fix: {start: number, end: number, quote: string, replacement: string}) => void} [onFix]
+   *   the person chose a fix in the panel
    */
-  constructor(editor, composerBox) {
+  constructor(editor, composerBox, onFix) {
     this.#editor = editor;
     this.#composerBox = composerBox;
+    this.#onFix = onFix;
     this.#frame = this.#newFrame();
+    editor.ownerDocument.addEventListener('pointermove', this.#onPointerMove, { capture: true, passive: true });
     if (editor.tagName === 'TEXTAREA') {
       // A textarea's words are measured on a copy of its text, in a closed
       // shadow root that exists from the start: page scripts see neither the
@@ -68,11 +82,25 @@ export class Overlay {
       title: 'Precheck',
       ownerDocument: document,
       interactive: false,
+      onMessage: (message) => this.#fromFrame(message),
     });
     // Beside the page's body, unless the body is the editor (a rich-text frame).
     const { body, documentElement } = document;
     (body && !this.#editor.contains(body) ? body : documentElement).append(frame.element);
     return frame;
+  }
+
+  #fromFrame(message) {
+    if (!message) return;
+    if (message.type === 'panel') {
+      this.#panelBox = message.box || null;
+      if (!this.#panelBox) this.#frame.takePointer(false);
+    } else if (message.type === 'pointer-out') {
+      this.#frame.takePointer(false);
+    } else if (message.type === 'fix' && typeof message.replacement === 'string') {
+      const { start, end, quote, replacement } = message;
+      this.#onFix?.({ start, end, quote, replacement });
+    }
   }
 
   /** To the frame; a frame the page removed or replaced is drawn again. */
@@ -175,6 +203,7 @@ export class Overlay {
   }
 
   remove() {
+    this.#editor.ownerDocument.removeEventListener('pointermove', this.#onPointerMove, { capture: true });
     this.#mirrorHost?.remove();
     this.#frame.remove();
   }

@@ -5,6 +5,11 @@
 // nothing was found. The content script sends what to show and where the
 // editor and the words are; the page around sees a frame of constant size
 // whose contents it cannot read.
+//
+// The panel's buttons (a finding's one-click fixes) take the pointer only
+// while it is over the panel: the frame tells the content script where the
+// panel is, the content script lets the frame take the pointer when it comes
+// over that box, and the frame hands it back when it leaves.
 
 import { h } from './dom.js';
 import { findingItem } from './finding-item.js';
@@ -16,6 +21,8 @@ const status = document.getElementById('status');
 const layer = document.getElementById('highlights');
 let listed = null; // what the live region lists now
 let lastLayout = null;
+let port = null;
+let panelBoxSent = null;
 
 function count(n, one, many) {
   return n === 1 ? `1 ${one}` : `${n} ${many}`;
@@ -25,7 +32,7 @@ function showAnswer({ state, findings = [], note = null, detail = null, checkedL
   // The live region is read out when it changes: the same findings again
   // (the writer typed elsewhere in the draft) are not announced again.
   const key = JSON.stringify([state, note, detail, checkedLength,
-    findings.map((f) => [f.category, f.severity, f.quote, f.clause])]);
+    findings.map((f) => [f.category, f.severity, f.quote, f.clause, f.start, f.replacements])]);
   if (key === listed) return;
   listed = key;
   panel.className = 'panel';
@@ -35,7 +42,7 @@ function showAnswer({ state, findings = [], note = null, detail = null, checkedL
   if (state === 'findings') {
     status.replaceChildren(
       h('p', { class: 'summary' }, `${count(findings.length, 'thing', 'things')} to check in this draft`),
-      h('ul', {}, findings.map(findingItem)),
+      h('ul', {}, findings.map((finding) => findingItem(finding, fixButtons(finding)))),
       ...(note ? [h('p', { class: 'precheck-note' }, note)] : []),
       ...capped,
     );
@@ -52,6 +59,39 @@ function showAnswer({ state, findings = [], note = null, detail = null, checkedL
     status.replaceChildren();
   }
   if (lastLayout) placePanel(lastLayout);
+  reportPanelBox();
+}
+
+/**
+ * A button per replacement the service offers ("Change to “A.B.”", "Remove
+ * “07700 900123”"); the content script puts the choice into the editor.
+ */
+function fixButtons(finding) {
+  const replacements = finding.end > finding.start ? finding.replacements || [] : [];
+  if (!replacements.length) return null;
+  const buttons = replacements.map((replacement) => {
+    const button = h('button', { type: 'button', class: 'precheck-fix' },
+      replacement ? `Change to “${replacement}”` : `Remove “${finding.quote}”`);
+    button.addEventListener('click', () => {
+      for (const each of buttons) each.disabled = true; // once: the next answer redraws the list
+      const { start, end, quote } = finding;
+      port.postMessage({ type: 'fix', start, end, quote, replacement });
+    });
+    return button;
+  });
+  return h('p', { class: 'precheck-fixes' }, buttons);
+}
+
+/** Where the panel is while it shows findings (its buttons can take the pointer there), else null. */
+function reportPanelBox() {
+  const shown = !panel.classList.contains('empty') && !panel.classList.contains('offscreen') &&
+    !panel.classList.contains('sign') && status.querySelector('li') !== null;
+  const rect = shown ? panel.getBoundingClientRect() : null;
+  const box = rect && { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+  const key = JSON.stringify(box);
+  if (key === panelBoxSent) return;
+  panelBoxSent = key;
+  port.postMessage({ type: 'panel', box });
 }
 
 function drawHighlights(rects) {
@@ -108,7 +148,7 @@ function placePanel({ visible, editor, composer }) {
   panel.style.top = `${Math.max(0, top)}px`;
 }
 
-const port = await portFromPage();
+port = await portFromPage();
 port.onMessage.addListener((message) => {
   if (!message) return;
   if (message.type === 'answer') showAnswer(message);
@@ -116,5 +156,11 @@ port.onMessage.addListener((message) => {
     lastLayout = message;
     drawHighlights(message.visible ? message.highlights : []);
     placePanel(message);
+    reportPanelBox();
   }
 });
+// Off the panel (over the transparent rest of the frame, or out of it), the pointer goes back to the page.
+document.addEventListener('pointermove', (event) => {
+  if (!panel.contains(event.target)) port.postMessage({ type: 'pointer-out' });
+}, { passive: true });
+document.documentElement.addEventListener('pointerleave', () => port.postMessage({ type: 'pointer-out' }));

@@ -2,12 +2,14 @@
 // previews (blob: images) sit outside the editor, and a role="button" "Post".
 import {$createParagraphNode, $getRoot, COMMAND_PRIORITY_HIGH, KEY_ENTER_COMMAND, createEditor} from 'lexical';
 import {registerPlainText} from '@lexical/plain-text';
+import {createEmptyHistoryState, registerHistory} from '@lexical/history';
 import './page.css';
 import {exposeEditorText, isPostShortcut, previewAttachments, publish} from './posting.js';
 
 const editor = createEditor({namespace: 'composer', onError: (error) => { throw error; }});
 editor.setRootElement(document.querySelector('[role="textbox"]'));
 registerPlainText(editor);
+registerHistory(editor, createEmptyHistoryState(), 300); // Ctrl+Z, as on Facebook
 
 const readText = () => editor.getEditorState().read(() => $getRoot().getTextContent());
 exposeEditorText(readText);

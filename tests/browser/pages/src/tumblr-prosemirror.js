@@ -5,13 +5,15 @@ import {EditorView} from 'prosemirror-view';
 import {schema} from 'prosemirror-schema-basic';
 import {keymap} from 'prosemirror-keymap';
 import {baseKeymap} from 'prosemirror-commands';
+import {history, redo, undo} from 'prosemirror-history';
 import 'prosemirror-view/style/prosemirror.css';
 import './page.css';
 import {exposeEditorText, publish} from './posting.js';
 
 const emptyState = () => EditorState.create({
   schema,
-  plugins: [keymap({'Mod-Enter': () => { post(); return true; }}), keymap(baseKeymap)],
+  plugins: [history(), keymap({'Mod-Enter': () => { post(); return true; }, 'Mod-z': undo, 'Shift-Mod-z': redo, 'Mod-y': redo}),
+    keymap(baseKeymap)],
 });
 const view = new EditorView(document.getElementById('pm-editor'), {
   state: emptyState(),
