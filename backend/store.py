@@ -761,6 +761,20 @@ class Store:
                            target=email, school_id=user.school_id))
         return user, created
 
+    def remove_admin(self, admin_id: int, school_id: int, actor: str) -> AdminUser | None:
+        """Remove a school's admin account (and end its console sessions at once); None if the
+        school has no such account. The trust's accounts are not removed here."""
+        with self.session() as s, s.begin():
+            admin = s.get(AdminUser, admin_id) if 0 < admin_id <= MAX_ID else None
+            if admin is None or admin.school_id is None or admin.school_id != school_id:
+                return None
+            sessions = Base.metadata.tables.get("console_sessions")
+            if sessions is not None:
+                s.execute(delete(sessions).where(sessions.c.admin_id == admin.id))
+            s.delete(admin)
+            s.add(AuditLog(actor=actor, action="admin.remove", target=admin.email, school_id=school_id))
+        return admin
+
     def admins(self, school_id: int) -> list[AdminUser]:
         """A school's own admin accounts."""
         with self.session() as s:

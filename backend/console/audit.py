@@ -8,6 +8,7 @@ ACTIONS = {
     "lists.replace": "replaced a list", "lists.add": "added an entry", "lists.edit": "edited an entry",
     "lists.remove": "removed an entry", "settings.replace": "changed the settings",
     "token.create": "issued a token", "token.revoke": "revoked a token", "admin.create": "created an admin",
+    "admin.remove": "removed an admin",
     "admin.reset-password": "reset an admin's password", "admin.sign-in": "signed in",
     "admin.locked-out": "account locked after failed sign-ins", "school.create": "added a school",
     "school.rename": "renamed a school", "school.delete": "deleted a school and erased its data",

@@ -115,6 +115,17 @@ def revoke_school_admin_token(school_id, token_id):
     return redirect(url_for("console.manage_school", school_id=school.id))
 
 
+@bp.route("/schools/<int:school_id>/admins/<int:admin_id>/remove", methods=("POST",))
+def remove_school_admin(school_id, admin_id):
+    school = _school(school_id)
+    removed = data.store().remove_admin(admin_id, school.id, data.actor(g.admin))
+    if removed is None:
+        flash("There is no such admin account for this school.", "error")
+    else:
+        flash(f"Removed {removed.email}: they can no longer sign in to {school.name}.", "success")
+    return redirect(url_for("console.manage_school", school_id=school.id))
+
+
 @bp.route("/schools/<int:school_id>/delete", methods=("POST",))
 def delete_school(school_id):
     school = _school(school_id)

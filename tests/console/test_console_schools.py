@@ -155,11 +155,13 @@ def test_a_deleted_schools_admin_is_signed_out(client, southgate, store, app):
     assert sign_in(client, SCHOOL_ADMIN, SCHOOL_PASSWORD).status_code == 401
 
 
-def test_a_school_admin_cannot_manage_schools(client, southgate):
+def test_a_school_admin_cannot_manage_schools(client, southgate, store):
     assert sign_in(client, SCHOOL_ADMIN, SCHOOL_PASSWORD).status_code == 302
     page = f"/admin/schools/{southgate.id}"
     assert client.get(page).status_code == 403
-    for action, fields in (("rename", {"name": "Mine", "slug": "mine"}), ("delete", {"confirm_slug": "southgate"})):
+    own_id = store.admins(southgate.id)[0].id
+    for action, fields in (("rename", {"name": "Mine", "slug": "mine"}), ("delete", {"confirm_slug": "southgate"}),
+                           (f"admins/{own_id}/remove", {})):
         assert post_form(client, f"{page}/{action}", fields, page="/admin/").status_code == 403
 
 
@@ -174,3 +176,24 @@ def test_a_form_for_a_school_deleted_meanwhile_is_applied_to_no_other(admin_clie
     page = admin_client.get("/admin/").get_data(as_text=True)
     assert "has been deleted; it now shows Default school" in page
     assert "School: <strong>Default school</strong>" in page
+
+
+def test_the_trust_admin_removes_a_school_admin_who_is_signed_out_at_once(admin_client, app, southgate, store):
+    from backend.store import AdminUser
+    from tests.console.conftest import ADMIN_EMAIL
+    school_admins_browser = app.test_client()
+    assert sign_in(school_admins_browser, SCHOOL_ADMIN, SCHOOL_PASSWORD).status_code == 302
+    assert school_admins_browser.get("/admin/pupils").status_code == 200
+    page = f"/admin/schools/{southgate.id}"
+    assert f"Remove {SCHOOL_ADMIN}" in admin_client.get(page).get_data(as_text=True)
+    with store.session() as s:
+        trust_admin_id = s.query(AdminUser.id).filter(AdminUser.email == ADMIN_EMAIL).scalar()
+    # Only this school's accounts are removed here: the trust's own is not found under it.
+    post_form(admin_client, f"{page}/admins/{trust_admin_id}/remove", {}, page=page)
+    assert admin_client.get("/admin/").status_code == 200
+    school_admin_id = store.admins(southgate.id)[0].id
+    assert post_form(admin_client, f"{page}/admins/{school_admin_id}/remove", {}, page=page).status_code == 302
+    assert store.admins(southgate.id) == []
+    assert school_admins_browser.get("/admin/pupils").status_code == 302  # signed out at once
+    assert sign_in(school_admins_browser, SCHOOL_ADMIN, SCHOOL_PASSWORD).status_code == 401
+    assert [e.target for e in store.audit_log(school_id=southgate.id) if e.action == "admin.remove"] == [SCHOOL_ADMIN]
