@@ -29,10 +29,13 @@ screenshots:
 	  tests/console/test_console_browser.py tests/console/test_console_schools_browser.py tests/browser/test_editors.py tests/browser/test_options_and_popup.py
 
 # The extension's content script, built from extension/src/content/ into extension/build/
-# (load the extension unpacked after this). esbuild is pinned in extension/tools/package-lock.json.
+# (load the extension unpacked after this), then the packages for deployment, the same bytes
+# from the same tree: dist/precheck-chrome-<version>.zip and dist/precheck-firefox-<version>.xpi
+# (docs/deploy.md). esbuild and web-ext are pinned in extension/tools/package-lock.json.
 EXTENSION_TOOLS := extension/tools
 extension: $(EXTENSION_TOOLS)/node_modules/.package-lock.json
 	node $(EXTENSION_TOOLS)/build-content-script.mjs
+	python3 scripts/package_extension.py
 
 $(EXTENSION_TOOLS)/node_modules/.package-lock.json: $(EXTENSION_TOOLS)/package-lock.json
 	cd $(EXTENSION_TOOLS) && npm ci --no-audit --no-fund --loglevel=error

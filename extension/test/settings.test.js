@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 const areas = { local: {}, managed: null };
 globalThis.browser = {
   storage: {
-    local: { get: async (keys) => Object.fromEntries(keys.filter((k) => k in areas.local).map((k) => [k, areas.local[k]])) },
+    local: { get: async (keys) => Object.fromEntries([keys].flat().filter((k) => k in areas.local).map((k) => [k, areas.local[k]])) },
     managed: {
       get: async () => {
         if (!areas.managed) throw new Error('Managed storage manifest not found');
@@ -14,21 +14,40 @@ globalThis.browser = {
     },
   },
 };
-const { loadSettings, normaliseServerUrl, serverUrlProblem } = await import('../src/shared/settings.js');
+const { loadSettings, normaliseServerUrl, saveSiteChoice, serverUrlProblem } = await import('../src/shared/settings.js');
 
 test('nothing saved and no policy: not set up', async () => {
   areas.local = {};
   areas.managed = null;
   const settings = await loadSettings();
-  assert.deepEqual(settings, { serverUrl: '', token: '', sites: {}, addedSites: [] });
+  assert.deepEqual(settings, { serverUrl: '', token: '', sites: {}, addedSites: [], locked: { serverUrl: false, sites: [] } });
 });
 
-test('a server URL set by IT policy is used until the person saves their own', async () => {
+test('a server URL set by IT policy is in force and locked, whatever the person saved', async () => {
   areas.managed = { serverUrl: 'https://precheck.trust.example/' };
   areas.local = { token: 'mine' };
   assert.equal((await loadSettings()).serverUrl, 'https://precheck.trust.example');
   areas.local = { token: 'mine', serverUrl: 'https://precheck.school.example' };
-  assert.equal((await loadSettings()).serverUrl, 'https://precheck.school.example');
+  const settings = await loadSettings();
+  assert.equal(settings.serverUrl, 'https://precheck.trust.example');
+  assert.equal(settings.locked.serverUrl, true);
+});
+
+test('sites IT set win over the person\'s choices, are locked, and cannot be saved over', async () => {
+  areas.managed = { sites: { x: { enabled: false }, linkedin: { enabled: true, account: 'school' },
+    youtube: { account: 'nonsense' }, tumblr: 'on' } };
+  areas.local = { sites: { x: { enabled: true, account: 'school' }, facebook: { enabled: false } } };
+  const settings = await loadSettings();
+  assert.deepEqual(settings.sites, {
+    x: { enabled: false, account: 'school' }, facebook: { enabled: false }, linkedin: { enabled: true, account: 'school' },
+  });
+  assert.deepEqual(settings.locked, { serverUrl: false, sites: ['x', 'linkedin'] });
+  let written = null;
+  globalThis.browser.storage.local.set = async (values) => { written = values; };
+  assert.equal(await saveSiteChoice('x', { enabled: true }), false);
+  assert.equal(written, null);
+  assert.equal(await saveSiteChoice('facebook', { enabled: true }), true);
+  assert.deepEqual(written.sites.facebook, { enabled: true, account: 'personal' });
 });
 
 test('a policy value that is not a URL is ignored', async () => {

@@ -105,13 +105,23 @@ async function notifyTabs() {
   );
 }
 
+const SET_BY_IT = 'Set by your school’s IT';
+
 function siteRow(settings, { id, name, removable }) {
   const choice = siteChoice(settings, id);
+  const locked = settings.locked.sites.includes(id);
   const row = document.createElement('tr');
 
   const nameCell = document.createElement('th');
   nameCell.scope = 'row';
   nameCell.textContent = name;
+  if (locked) {
+    const note = document.createElement('span');
+    note.className = 'hint';
+    note.id = `locked-${id}`;
+    note.textContent = SET_BY_IT;
+    nameCell.append(' ', note);
+  }
 
   const enabledCell = document.createElement('td');
   const enabled = document.createElement('input');
@@ -119,6 +129,9 @@ function siteRow(settings, { id, name, removable }) {
   enabled.checked = choice.enabled;
   enabled.id = `enabled-${id}`;
   enabled.setAttribute('aria-label', `Check my posts on ${name}`);
+  // IT's choice is shown as it is, and cannot be changed here.
+  enabled.disabled = locked;
+  if (locked) enabled.setAttribute('aria-describedby', `locked-${id}`);
   enabled.addEventListener('change', async () => {
     await saveSiteChoice(id, { enabled: enabled.checked });
     await notifyTabs();
@@ -128,6 +141,8 @@ function siteRow(settings, { id, name, removable }) {
   const accountCell = document.createElement('td');
   const account = document.createElement('select');
   account.setAttribute('aria-label', `Account on ${name}`);
+  account.disabled = locked;
+  if (locked) account.setAttribute('aria-describedby', `locked-${id}`);
   for (const [value, label] of [['personal', 'Personal account'], ['school', 'School account']]) {
     account.append(new Option(label, value, false, choice.account === value));
   }
@@ -193,7 +208,7 @@ async function onAddSite(event) {
 }
 
 async function removeSite(host) {
-  const { addedSites, sites } = await loadSettings();
+  const { addedSites = [], sites = {} } = await ext.storage.local.get(['addedSites', 'sites']);
   delete sites[`added:${host}`];
   await ext.storage.local.set({ addedSites: addedSites.filter((site) => site.host !== host), sites });
   await ext.runtime.sendMessage({ type: 'sync-added-sites' });
@@ -207,6 +222,16 @@ async function removeSite(host) {
   await notifyTabs();
 }
 
+/** The server URL IT set is shown read-only, saying so; the site rows say it for themselves. */
+function showWhatItSet(settings) {
+  const field = $('#server-url');
+  field.readOnly = settings.locked.serverUrl;
+  if (settings.locked.serverUrl) {
+    $('#server-url-hint').textContent = `${SET_BY_IT}; it cannot be changed here.`;
+  }
+  $('#managed-note').hidden = !(settings.locked.serverUrl || settings.locked.sites.length);
+}
+
 async function init() {
   // Listen before reading storage: a Save pressed meanwhile must not submit
   // the form natively (reloading the page and losing what was typed).
@@ -218,8 +243,9 @@ async function init() {
     $('#add-site-kind').append(new Option(label, value));
   }
   const settings = await loadSettings();
+  showWhatItSet(settings);
   // What is stored fills the fields unless the person has already typed there.
-  if (!$('#server-url').value) $('#server-url').value = settings.serverUrl;
+  if (!$('#server-url').value || settings.locked.serverUrl) $('#server-url').value = settings.serverUrl;
   if (!$('#token').value) $('#token').value = settings.token;
   await renderSites();
 }

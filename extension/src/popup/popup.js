@@ -155,8 +155,10 @@ async function init() {
     $('#site-line').hidden = true;
     offerToAdd(tab);
   } else {
-    $('#site-label').textContent = `Check my posts on ${site.name}`;
+    const locked = settings.locked.sites.includes(site.id);
+    $('#site-label').textContent = `Check my posts on ${site.name}${locked ? ' (set by your school’s IT)' : ''}`;
     toggle.checked = siteChoice(settings, site.id).enabled;
+    toggle.disabled = locked;
     toggle.addEventListener('change', async () => {
       await saveSiteChoice(site.id, { enabled: toggle.checked });
       await ext.tabs.sendMessage(tab.id, { type: 'precheck-config-changed' }).catch(() => {});

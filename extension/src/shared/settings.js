@@ -1,6 +1,6 @@
 // What the extension keeps in storage.local: the server, the token and the
-// per-site choices. Never any draft text. IT may also set the server URL by
-// browser policy (storage.managed).
+// per-site choices. Never any draft text. IT may also set the server URL and
+// sites by browser policy (storage.managed), which then win and are locked.
 //
 // {
 //   serverUrl: "https://precheck.school.example",
@@ -14,27 +14,50 @@ import { ext } from './ext.js';
 export const ACCOUNT_TYPES = ['personal', 'school'];
 
 /**
- * The server URL IT set by browser policy (storage.managed, managed-schema.json),
- * or '' when there is none.
+ * What IT set by browser policy (storage.managed, managed-schema.json), each
+ * part only when set and well formed: {serverUrl: '' when none, sites: {id:
+ * {enabled?, account?}}}. Whatever IT set is in force and cannot be changed
+ * in Options or the popup.
  */
-export async function managedServerUrl() {
+export async function managedPolicy() {
+  let managed = {};
   try {
-    const managed = await ext.storage.managed.get('serverUrl');
-    return normaliseServerUrl(managed.serverUrl || '') || '';
+    managed = (await ext.storage.managed.get(['serverUrl', 'sites'])) || {};
   } catch {
-    return ''; // No policy set (Firefox rejects when there is none).
+    managed = {}; // No policy set (Firefox rejects when there is none).
   }
+  const sites = {};
+  if (managed.sites && typeof managed.sites === 'object') {
+    for (const [id, choice] of Object.entries(managed.sites)) {
+      if (!choice || typeof choice !== 'object') continue;
+      const set = {};
+      if (typeof choice.enabled === 'boolean') set.enabled = choice.enabled;
+      if (ACCOUNT_TYPES.includes(choice.account)) set.account = choice.account;
+      if (Object.keys(set).length) sites[id] = set;
+    }
+  }
+  return { serverUrl: normaliseServerUrl(managed.serverUrl || '') || '', sites };
+}
+
+/** The server URL IT set by browser policy, or '' when there is none. */
+export async function managedServerUrl() {
+  return (await managedPolicy()).serverUrl;
 }
 
 export async function loadSettings() {
   const stored = await ext.storage.local.get(['serverUrl', 'token', 'sites', 'addedSites']);
+  const policy = await managedPolicy();
+  const sites = { ...(stored.sites || {}) };
+  for (const [id, set] of Object.entries(policy.sites)) sites[id] = { ...sites[id], ...set };
   return {
-    // What the person saved wins over what IT set; a plain-http address saved
-    // by an older version is not used (drafts would cross the network unencrypted).
-    serverUrl: normaliseServerUrl(stored.serverUrl || '') || (await managedServerUrl()),
+    // What IT set wins; a plain-http address saved by an older version is
+    // not used (drafts would cross the network unencrypted).
+    serverUrl: policy.serverUrl || normaliseServerUrl(stored.serverUrl || '') || '',
     token: stored.token || '',
-    sites: stored.sites || {},
+    sites,
     addedSites: stored.addedSites || [],
+    // What Options and the popup show as set by IT, and do not let be changed.
+    locked: { serverUrl: Boolean(policy.serverUrl), sites: Object.keys(policy.sites) },
   };
 }
 
@@ -47,10 +70,13 @@ export function siteChoice(settings, siteId) {
   };
 }
 
+/** Saves the person's choice for a site; false (nothing saved) for a site IT set. */
 export async function saveSiteChoice(siteId, change) {
+  if (siteId in (await managedPolicy()).sites) return false;
   const { sites = {} } = await ext.storage.local.get('sites');
   sites[siteId] = { ...siteChoice({ sites }, siteId), ...change };
   await ext.storage.local.set({ sites });
+  return true;
 }
 
 /** Remembers a site the user switched on (its host permission is asked for apart). */
