@@ -14,6 +14,7 @@ from limits import parse_many
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from nlp.errors import FieldError
 from nlp.model import DEFAULT_MODEL
 
 # Chrome extension ids are 32 letters a-p; Firefox's moz-extension hosts are UUIDs.
@@ -22,12 +23,12 @@ _FIREFOX_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 MIN_ADMIN_TOKEN_LENGTH = 24
 
 
-class ConfigError(ValueError):
-    """An environment variable has a value the service cannot use."""
+class ConfigError(FieldError):
+    """An environment variable has a value the service cannot use; `variable` names it."""
 
-    def __init__(self, variable: str, problem: str):
-        super().__init__(f"{variable}: {problem}")
-        self.variable = variable
+    @property
+    def variable(self) -> str:
+        return self.field
 
 
 @dataclass(frozen=True)

@@ -2,17 +2,18 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from nlp.errors import FieldError
+
 SURFACES = ("post", "reply", "comment", "message")
 ACCOUNTS = ("personal", "school")
 MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
-class ContextError(ValueError):
-    """A context field has the wrong type or value; `field` names it."""
+class ContextError(FieldError):
+    """A context field has the wrong type or value; `field` names it (context.surface)."""
 
     def __init__(self, field: str, message: str):
-        super().__init__(f"context.{field}: {message}")
-        self.field = f"context.{field}"
+        super().__init__(f"context.{field}", message)
 
 
 @dataclass(frozen=True)

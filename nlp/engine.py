@@ -12,8 +12,6 @@ from nlp.rules import RULES, ordered
 from nlp.settings import Settings
 from nlp.spans import utf16_offsets
 
-__all__ = ["Engine", "utf16_offsets"]
-
 # How the rules' messages cite the trust's policy: "Policy 4.1", "Policy 1.5 and 4.1".
 POLICY_CITATION = re.compile(r"\bPolicy \d+(?:\.\d+)*(?: and \d+(?:\.\d+)*)*")
 

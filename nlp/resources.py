@@ -34,3 +34,11 @@ class Resources:
         self.words: frozenset[str] = dictionary_words(nlp)
         # the ordinary-word test of the name rules (Faith, Summer, Will)
         self.ordinary: frozenset[str] = ordinary_words(self.words)
+
+
+class StatelessDetector:
+    """Base of a rule's Detector that keeps nothing of the Resources: the engine builds every
+    Detector as Detector(resources)."""
+
+    def __init__(self, resources: Resources):
+        """Nothing to keep: what the rule needs is all in the draft."""

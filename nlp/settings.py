@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from nlp.errors import FieldError
 from nlp.findings import CATEGORIES, SEVERITIES
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -14,12 +15,8 @@ _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+
 MAX_NOTE = 2000
 
 
-class SettingsError(ValueError):
+class SettingsError(FieldError):
     """A settings field is unknown or has a bad value; `field` names it (dotted path)."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
 
 
 @dataclass(frozen=True)

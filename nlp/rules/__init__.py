@@ -3,7 +3,8 @@
 Each module declares CATEGORY, CLAUSE, SEVERITY, MESSAGE and SUGGESTION, READS
 (the categories whose findings it builds on, read with draft.found) and a
 Detector(resources) whose find(draft) returns Hits, and which may offer fixes(draft, hit): the texts
-that could replace a hit's words where the fix is obvious (a finding's `replacements`). The engine runs the rules in
+that could replace a hit's words where the fix is obvious (a finding's `replacements`). A Detector that
+keeps nothing of the resources derives from nlp.resources.StatelessDetector. The engine runs the rules in
 an order computed from READS (`ordered`), so a rule always runs after the rules
 it reads, and reading a category not declared in READS raises UndeclaredRead.
 """

@@ -1,5 +1,6 @@
 """A school-account post with a photo or video that names a child (policy 4.2)."""
 from nlp.draft import Draft, Hit
+from nlp.resources import StatelessDetector
 
 CATEGORY = "child-photo"
 CLAUSE = "4.2"
@@ -10,10 +11,7 @@ SUGGESTION = "Remove the child's name from the caption (or the photo from the po
 READS = ("pupil-name",)
 
 
-class Detector:
-    def __init__(self, resources):
-        pass
-
+class Detector(StatelessDetector):
     def find(self, draft: Draft) -> list[Hit]:
         if not draft.context.has_media:
             return []

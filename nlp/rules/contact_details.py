@@ -4,6 +4,7 @@ import re
 import phonenumbers
 
 from nlp.draft import Draft, Hit
+from nlp.resources import StatelessDetector
 
 CATEGORY = "contact-details"
 CLAUSE = "4.1"
@@ -45,10 +46,7 @@ def _is_mobile(number) -> bool:
     return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in _MOBILE_TYPES
 
 
-class Detector:
-    def __init__(self, resources):
-        pass
-
+class Detector(StatelessDetector):
     def find(self, draft: Draft) -> list[Hit]:
         hits = []
         text = draft.text

@@ -12,6 +12,7 @@ import re
 from nlp import classifier
 from nlp.cues import TITLES
 from nlp.draft import Draft, Hit
+from nlp.resources import StatelessDetector
 from nlp.rules.work_discussion import work_cues
 
 CATEGORY = "pupil-contact"
@@ -65,10 +66,7 @@ _PARENT_TOPIC = re.compile(r"\b(?:parents['’]?\s+evening|your\s+(?:child|son|d
                            r"my\s+personal\s+(?:number|email|phone))\b|['’]s\s+(?:homework|progress|behaviour|report|coursework)", re.I)
 
 
-class Detector:
-    def __init__(self, resources):
-        pass
-
+class Detector(StatelessDetector):
     def find(self, draft: Draft) -> list[Hit]:
         text = draft.text
         if draft.context.account == "school":

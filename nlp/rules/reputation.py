@@ -9,6 +9,7 @@ import re
 
 from nlp import classifier
 from nlp.draft import Draft, Hit
+from nlp.resources import StatelessDetector
 from nlp.rules.work_discussion import about_own_child, work_cues
 
 try:  # vaderSentiment: a sentiment lexicon built and validated on social-media text
@@ -82,10 +83,7 @@ _NEGATIVE = re.compile(r"""\b(?:
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
-class Detector:
-    def __init__(self, resources):
-        pass
-
+class Detector(StatelessDetector):
     def find(self, draft: Draft) -> list[Hit]:
         if about_own_child(draft):
             return []  # a parent's view of their own child's school is not about ours

@@ -3,6 +3,7 @@ import re
 
 from nlp import classifier
 from nlp.draft import Draft, Hit
+from nlp.resources import StatelessDetector
 
 CATEGORY = "work-discussion"
 CLAUSE = "4.1"
@@ -125,10 +126,7 @@ def work_cues(draft: Draft) -> list[Hit]:
     return sorted(strong + weak, key=lambda h: h.start)
 
 
-class Detector:
-    def __init__(self, resources):
-        pass
-
+class Detector(StatelessDetector):
     def find(self, draft: Draft) -> list[Hit]:
         if draft.context.account == "school":
             return []
