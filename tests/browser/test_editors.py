@@ -376,3 +376,29 @@ def test_a_personal_phone_number_is_removed_in_one_click(page, site):
     expect(ui.panel_findings(page, "contact-details")).to_have_count(0, timeout=ui.CHECK_TIMEOUT_MS)
     page.keyboard.press("Control+Z")
     ui.wait_for_editor_text(page, draft)
+
+
+def test_the_pause_offers_the_fixes_too_by_keyboard(page, site, pupil):
+    draft = ui.draft_naming(pupil)
+    type_draft(page, site, draft)
+    wait_for_warning(page, pupil)
+
+    page.keyboard.press("Control+Enter")
+    expect(ui.dialog(page)).to_be_visible()
+    initials = f"{pupil.first[0]}.{pupil.last[0]}."
+    for _ in range(8):  # Tab from Edit comes round to the fixes, kept inside the dialog
+        if focused_in_dialog(page) == f"Change to “{initials}”":
+            break
+        page.keyboard.press("Tab")
+    assert focused_in_dialog(page) == f"Change to “{initials}”"
+    page.keyboard.press("Enter")
+
+    # Nothing is published; the fix is in the editor's own model, checked again, and undone by Ctrl+Z.
+    expect(ui.dialog(page)).to_have_count(0)
+    fixed = draft.replace(pupil.full_name, initials)
+    ui.wait_for_editor_text(page, fixed)
+    expect(ui.panel_findings(page, "pupil-name")).to_have_count(0, timeout=ui.CHECK_TIMEOUT_MS)
+    assert ui.editor_has_focus(page, site.editor_selector)
+    assert ui.posted(page) == []
+    page.keyboard.press("Control+Z")
+    ui.wait_for_editor_text(page, draft)

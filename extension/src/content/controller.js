@@ -242,9 +242,16 @@ export class Controller {
     const note = sessions.map((s) => s.note).find(Boolean) || null;
     // The panel lists the low ones too; the dialog says how many.
     const lower = sessions.flatMap((s) => s.findings).filter((finding) => !isBlocking(finding)).length;
-    const choice = await askBeforePosting({ findings: blocking, lower, note, container });
+    let fix = null; // a fix chosen in the dialog goes into the editor whose finding it is
+    const onFix = (finding, replacement) => {
+      const session = sessions.find((s) => s.findings.includes(finding));
+      if (session) fix = () => session.applyFix({ start: finding.start, end: finding.end, quote: finding.quote, replacement });
+    };
+    const choice = await askBeforePosting({ findings: blocking, lower, note, container, onFix });
     if (choice === 'post') {
       replay();
+    } else if (fix) {
+      fix(); // focuses that editor, puts the fix in and checks again
     } else {
       editor.focus();
     }

@@ -10,8 +10,9 @@ import { DIALOG_PAGE } from '../shared/frames.js';
 // the post back: Precheck advises, it never blocks.
 const CONNECT_TIMEOUT_MS = 5000;
 
-const forDisplay = ({ category, severity, clause, quote, message, suggestion, start, end }) => ({
+const forDisplay = ({ category, severity, clause, quote, message, suggestion, start, end, replacements }) => ({
   category, severity, clause, quote, message, suggestion, start, end,
+  replacements: Array.isArray(replacements) ? replacements.filter((r) => typeof r === 'string') : [],
 });
 
 /**
@@ -21,8 +22,11 @@ const forDisplay = ({ category, severity, clause, quote, message, suggestion, st
  * @param {number} options.lower       how many lower findings the panel shows besides
  * @param {string|null} options.note   the school's own words, if any
  * @param {Element} options.container  where the frame goes (outside the editor)
+ * @param {(finding: object, replacement: string) => void} [options.onFix]  the person chose one of
+ *   a finding's fixes: the dialog closes as with Edit ('edit'), after this is called
  */
-export function askBeforePosting({ findings, lower = 0, note, container }) {
+export function askBeforePosting({ findings, lower = 0, note, container, onFix }) {
+  const shown = sortFindings(findings); // in the dialog's order: a fix names its finding by index
   return new Promise((resolve) => {
     const ownerDocument = container.ownerDocument;
     let timer = 0;
@@ -58,12 +62,18 @@ export function askBeforePosting({ findings, lower = 0, note, container }) {
       ownerDocument,
       interactive: true,
       onMessage: (message) => {
-        if (message && message.type === 'choice') finish(message.choice === 'post' ? 'post' : 'edit');
+        if (!message || message.type !== 'choice' || finished) return;
+        const fix = message.choice === 'fix' && message.fix;
+        const finding = fix && shown[fix.index];
+        if (finding && typeof fix.replacement === 'string' && finding.replacements?.includes(fix.replacement)) {
+          onFix?.(finding, fix.replacement);
+        }
+        finish(message.choice === 'post' ? 'post' : 'edit');
       },
       // Closed before a choice (the page removed the frame): nothing is posted.
       onGone: () => finish('edit'),
     });
-    frame.post({ type: 'ask', findings: sortFindings(findings).map(forDisplay), lower, note });
+    frame.post({ type: 'ask', findings: shown.map(forDisplay), lower, note });
     container.append(frame.element);
     frame.element.focus();
     ownerDocument.addEventListener('focusin', keepFocusInside, true);

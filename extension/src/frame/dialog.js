@@ -1,8 +1,9 @@
 // The pause before publishing, in its own frame over the page: an
-// alertdialog listing the findings that hold the post back, how many lower
-// ones the panel shows, and "Edit" / "Post anyway". Keyboard first: focus
-// starts on Edit, Tab stays inside, Escape means Edit. The content script
-// gives this frame focus; keys typed here never reach the page.
+// alertdialog listing the findings that hold the post back with their
+// one-click fixes, how many lower ones the panel shows, and "Edit" / "Post
+// anyway". Keyboard first: focus starts on Edit, Tab stays inside (the fixes
+// included), Escape means Edit. The content script gives this frame focus;
+// keys typed here never reach the page.
 
 import { h } from './dom.js';
 import { findingItem } from './finding-item.js';
@@ -13,9 +14,27 @@ let buttons = [];
 let lastFocused = null;
 let chosen = false;
 
+/** A finding's one-click fixes as buttons (as the panel offers them), each telling the page which. */
+function fixButtons(finding, index, choose) {
+  const replacements = finding.end > finding.start ? finding.replacements || [] : [];
+  return replacements.map((replacement) => {
+    const button = h('button', { type: 'button', class: 'precheck-fix' },
+      replacement ? `Change to “${replacement}”` : `Remove “${finding.quote}”`);
+    button.addEventListener('click', () => choose('fix', { index, replacement }));
+    return button;
+  });
+}
+
 function ask(port, { findings, lower = 0, note = null }) {
   const edit = h('button', { type: 'button', class: 'edit' }, 'Edit');
   const postAnyway = h('button', { type: 'button', class: 'post' }, 'Post anyway');
+  // A fix is Edit with the fix put in: nothing is published, the draft is checked again.
+  const choose = (choice, fix = null) => {
+    if (chosen) return;
+    chosen = true;
+    port.postMessage({ type: 'choice', choice, ...(fix ? { fix } : {}) });
+  };
+  const fixing = [];
   const intro =
     findings.length === 1
       ? 'Precheck found something the school’s social media policy asks you to think about before this goes out:'
@@ -37,19 +56,18 @@ function ask(port, { findings, lower = 0, note = null }) {
     },
     h('h2', { id: 'precheck-dialog-title' }, 'Check this post before it goes out'),
     h('p', { id: 'precheck-dialog-intro' }, intro),
-    h('ul', {}, findings.map(findingItem)),
+    h('ul', {}, findings.map((finding, index) => {
+      const fixes = fixButtons(finding, index, choose);
+      fixing.push(...fixes);
+      return findingItem(finding, fixes.length ? h('p', { class: 'precheck-fixes' }, fixes) : null);
+    })),
     lowerLine,
     note ? h('p', { class: 'note' }, note) : null,
     h('div', { class: 'actions' }, postAnyway, edit),
   );
   backdrop.replaceChildren(dialog);
-  buttons = [postAnyway, edit];
+  buttons = [...fixing, postAnyway, edit];
 
-  const choose = (choice) => {
-    if (chosen) return;
-    chosen = true;
-    port.postMessage({ type: 'choice', choice });
-  };
   edit.addEventListener('click', () => choose('edit'));
   postAnyway.addEventListener('click', () => choose('post'));
   for (const button of buttons) button.addEventListener('focus', () => { lastFocused = button; });
