@@ -112,8 +112,12 @@ def create_app(test_config: dict | None = None) -> Flask:
         raise ConfigError("PRECHECK_DATABASE_URL", f"cannot open the database: {reason}") from None
     engines = EngineHolder(store, app.config["SPACY_MODEL"], app.config["RELOAD_INTERVAL"],
                            app.config["RELOAD_WAIT"], app.config["FAULT_TRIGGER"])
+    # A Redis that stops answering must not hold requests up for long (charge_check then counts
+    # per worker); one that is down answers "refused" at once.
+    storage_options = {"socket_connect_timeout": 1, "socket_timeout": 1} if app.config["REDIS_URL"] else {}
     limiter = Limiter(_credential_key, app=app, storage_uri=_rate_limit_storage(app.config, app.instance_path),
-                      headers_enabled=True, default_limits=[])
+                      storage_options=storage_options, in_memory_fallback_enabled=True, headers_enabled=True,
+                      default_limits=[])
     app.extensions["precheck"] = Service(store, engines, limiter)
 
     CORS(app, resources={r"/api/*": {"origins": _cors_origins(app.config["EXTENSION_IDS"])},

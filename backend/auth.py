@@ -6,18 +6,25 @@ holds a token itself. Passwords, chosen by people, get argon2.
 """
 import hashlib
 import hmac
+import logging
 import secrets
+import threading
+import time
+from collections import OrderedDict
+from datetime import timedelta
 from functools import wraps
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app, g, request
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from backend.errors import ApiError
 from backend.store import DEFAULT_SCHOOL_ID
 
 TOKEN_PREFIX = {"staff": "pcs_", "admin": "pca_"}
 _passwords = PasswordHasher()
+log = logging.getLogger("precheck.auth")
 
 
 def new_token(kind: str) -> str:
@@ -63,6 +70,37 @@ def _unauthorized(what: str) -> ApiError:
     return ApiError(401, "unauthorized", f"A valid {what} is required: send it as 'Authorization: Bearer <token>'.")
 
 
+class RecentStaffTokens:
+    """The staff tokens this worker accepted lately, so that checks go on being answered, with the
+    lists in force, while the database is unreachable for a while (a restart, a fail-over).
+    Consulted only when the database cannot be asked: then no token can be issued or revoked
+    either, and the first answer the database gives again is the one that counts. Bounded, and
+    keyed on hashes, so it holds no token."""
+
+    def __init__(self, grace: timedelta = timedelta(minutes=10), size: int = 20_000):
+        self.grace, self.size = grace, size
+        self._seen: OrderedDict[str, tuple[float, object, int | None]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def remember(self, hashed: str, row, version: int | None) -> None:
+        with self._lock:
+            self._seen[hashed] = (time.monotonic(), row, version)
+            self._seen.move_to_end(hashed)
+            while len(self._seen) > self.size:
+                self._seen.popitem(last=False)
+
+    def recall(self, hashed: str):
+        """(row, lists_version) as last accepted within the grace, or None."""
+        with self._lock:
+            seen = self._seen.get(hashed)
+        if seen is None or time.monotonic() - seen[0] > self.grace.total_seconds():
+            return None
+        return seen[1], seen[2]
+
+
+recent_staff_tokens = RecentStaffTokens()
+
+
 def authenticate_staff(token: str | None) -> bool:
     """Whether `token` is a live staff token; if so sets g.actor, g.school_id (the token's own
     school: its lists, settings and engine) and g.lists_version (that school's, read in the same
@@ -70,7 +108,18 @@ def authenticate_staff(token: str | None) -> bool:
     (bearer header, LanguageTool path or apiKey) comes through here."""
     if not token:
         return False
-    row, g.lists_version = current_app.extensions["precheck"].store.authenticate(token_hash(token), "staff")
+    hashed = token_hash(token)
+    try:
+        row, g.lists_version = current_app.extensions["precheck"].store.authenticate(hashed, "staff")
+    except (OperationalError, InterfaceError):
+        recalled = recent_staff_tokens.recall(hashed)
+        if recalled is None:
+            raise  # 503: the database is needed to know this token
+        row, g.lists_version = recalled
+        log.warning("database unreachable: a token accepted lately is checked with the lists in force")
+    else:
+        if row is not None:
+            recent_staff_tokens.remember(hashed, row, g.lists_version)
     if row is None:
         return False
     g.actor = f"staff-token:{row.id}"

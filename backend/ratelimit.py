@@ -8,6 +8,7 @@ hundred requests a second; starting a thread costs milliseconds under the GIL.
 Counters already expire lazily when read, so this storage only sweeps stale
 keys inline, at most once a minute. Use it as `worker-memory://`.
 """
+import logging
 import math
 import os
 import sqlite3
@@ -18,10 +19,12 @@ from urllib.parse import urlsplit
 from flask import current_app, g
 from limits import parse_many
 from limits.storage import MemoryStorage, Storage
+from limits.strategies import FixedWindowRateLimiter
 
 from backend.errors import ApiError
 
 SWEEP_EVERY = 60.0
+log = logging.getLogger("precheck.ratelimit")
 
 
 class WorkerMemoryStorage(MemoryStorage):
@@ -108,13 +111,25 @@ class SharedFileStorage(Storage):
         self._db().execute("DELETE FROM counters WHERE key = ?", (key,))
 
 
+# What charge_check counts on while the shared storage does not answer.
+_worker_limiter = FixedWindowRateLimiter(WorkerMemoryStorage("worker-memory://"))
+
+
 def charge_check() -> None:
     """Count one check against the authenticated staff token's budget (PRECHECK_RATE_LIMIT_CHECK);
     429 beyond it. Keyed on the token's id, after authentication: however the Authorization
     header is written ("bearer X", "BEARER  X"), a token has one budget."""
     limiter = current_app.extensions["precheck"].limiter.limiter
     for limit in parse_many(current_app.config["RATE_LIMIT_CHECK"]):
-        if not limiter.hit(limit, "check", g.actor):
+        try:
+            allowed = limiter.hit(limit, "check", g.actor)
+        except Exception as exc:  # noqa: BLE001 - whatever the storage's client raises
+            # Redis away (PRECHECK_REDIS_URL): checks go on, counted in this worker alone until
+            # it is back. The counters are only a guard against floods; nothing else is lost.
+            log.warning("rate-limit storage unreachable; counting in this worker", exc_info=exc)
+            limiter = _worker_limiter
+            allowed = limiter.hit(limit, "check", g.actor)
+        if not allowed:
             reset = limiter.get_window_stats(limit, "check", g.actor).reset_time
             error = ApiError(429, "rate_limited", f"Too many requests: the limit is {limit}. Try again shortly.")
             error.headers["Retry-After"] = str(max(1, math.ceil(reset - time.time())))

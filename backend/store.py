@@ -348,7 +348,10 @@ class Store:
                 cursor.execute("PRAGMA foreign_keys=ON")
                 cursor.close()
             return engine
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        # A database that stops answering fails a request in seconds (503, or a check answered from
+        # the lists in force: backend.auth.RecentStaffTokens), not after TCP's minutes.
+        connect_args = {"connect_timeout": 3} if make_url(url).get_backend_name() == "postgresql" else {}
+        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args=connect_args)
 
     def session(self):
         """A new ORM session; after a fork (gunicorn workers) the inherited pool is dropped first."""
