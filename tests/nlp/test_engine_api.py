@@ -90,3 +90,38 @@ def test_any_text_gets_well_formed_findings(engine, text, surface, account, has_
 def test_an_engine_without_a_pipeline_does_not_take_ordinary_words_for_swearing():
     findings = Engine(None).check("I follow some of my Year 11s on TikTok, what a fucking mistake")
     assert [f.quote for f in findings if f.category == "offensive"] == ["fucking"]
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_building_an_engine_leaves_the_cyclic_collector_as_it_found_it(nlp, lists, monkeypatch, enabled_before):
+    import gc
+
+    import nlp.engine as engine_module
+    seen_during = []
+    real = engine_module.Resources
+
+    def watching(*args):
+        seen_during.append(gc.isenabled())
+        return real(*args)
+    monkeypatch.setattr(engine_module, "Resources", watching)
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        Engine(nlp, lists, Settings())
+        assert gc.isenabled() is enabled_before
+        assert seen_during == [False]  # paused while the name books were built
+    finally:
+        gc.enable()
+
+
+def test_a_failed_build_still_restores_the_cyclic_collector(nlp, lists, monkeypatch):
+    import gc
+
+    import nlp.engine as engine_module
+
+    def failing(*args):
+        raise ValueError("a bad list")
+    monkeypatch.setattr(engine_module, "Resources", failing)
+    gc.enable()
+    with pytest.raises(ValueError):
+        Engine(nlp, lists, Settings())
+    assert gc.isenabled()
