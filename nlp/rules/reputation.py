@@ -7,7 +7,7 @@ names, a named colleague, "SLT", "the trust", "governors", "parents", "Year 9",
 """
 import re
 
-from nlp import classifier
+from nlp import classifier, vocab
 from nlp.draft import Draft, Hit
 from nlp.resources import StatelessDetector
 from nlp.rules.work_discussion import about_own_child, work_cues
@@ -26,19 +26,10 @@ MESSAGE = ("This reads as a negative remark about the school, its staff, pupils 
 SUGGESTION = "Raise the concern in school (line manager, union rep or the head) rather than online."
 READS = ("school-reference", "staff-name", "pupil-name", "offensive")
 
-_TARGET = re.compile(r"""\b(?:
-    (?:our|my|the|this|their)\s+(?:[\w*'’-]+\s+){0,2}?(?:school|academy|college|trust|head(?:teacher)?|head\s+teacher|deputy(?:\s+head)?|principal|slt|leadership(?:\s+team)?|
-        management|governors?|governing\s+body|department|dept|staff|colleagues?|senior\s+team|new\s+head|new\s+deputy|business\s+manager)|
-    slt\b|smt\b|(?-i:Trust)(?:'s|’s)?\s+(?!(?:me|us|him|her|them|you|your|my|the|in|fund|issues)\b)|(?-i:Principal)\s+(?=[a-z])|senior\s+(?:leadership|management)|leadership|management|depute|principal\s+teachers?|governors|the\s+trust\b(?!\s+fund)|the\s+head\b|headteacher|
-    (?:some\s+(?:of\s+(?:the|these|those)\s+)?|these\s+|those\s+|the\s+|school\s+)parents\b(?!\s+(?:are\s+)?(?:visiting|coming|came))|parents\s+(?:at|in|round|from)\s+(?:this|our|my|the|here)|(?:kid|child|pupil|student)(?:'s|’s)\s+(?:mum|mom|dad|parents?)|
-    (?:kids|pupils|students|children)\s+(?:at|in)\s+(?:my|our|this)\s+(?:school|class)|my\s+(?:class|form|year\s?\d+s?)|year\s?\d{1,2}s?\b|
-    colleagues?|staff\s?room|co-?workers?|staff\s+morale|morale|(?:at|in)\s+my\s+(?:place|work|job)|the\s+grange|our\s+lot|
-    (?:the|our|this)\s+(?:ceo|exec(?:utive)?\s+head|head\s+of\s+(?:year|department|school)|hod|hoy|senco|new\s+(?:policy|system|scheme))|
-    (?:workload|marking|behaviour|uniform|homework|feedback)\s+(?:charter|policy|policies|system|initiative)|powers\s+that\s+be|upstairs|top\s+corridor
-)""", re.I | re.X)
-# Sarcasm aimed at a school target: "yet another 'workload charter' 🙄", "because that's what we need".
-_SARCASM = re.compile(r"""\b(?:yet\s+another|because\s+that'?s\s+(?:exactly\s+)?what\s+we\s+(?:need|needed)|thanks\s+for\s+nothing|what\s+could\s+(?:possibly\s+)?go\s+wrong|
-    how\s+(?:lovely|wonderful|nice)\s+of\s+them|said\s+no\s+(?:teacher|one)\s+ever|another\s+(?:initiative|restructure|policy|email)\s+(?:from|about))\b|🙄|🤡""", re.I | re.X)
+# Who a remark is about, and sarcasm that judges it: data files, one entry a line with an example
+# (nlp/vocab/README.md).
+_TARGET = vocab.pattern("reputation-targets")
+_SARCASM = vocab.pattern("sarcasm")
 # Targets that name the school itself; others ("my head", "management", "colleagues") are the
 # school only in a post that is otherwise about school work, when read by tone alone.
 _SCHOOL_TARGET = re.compile(r"school|academy|college|trust|slt|smt|governor|head\s?teacher|principal|parents", re.I)
