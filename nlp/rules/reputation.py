@@ -71,6 +71,8 @@ _NEGATIVE = re.compile(r"""\b(?:
     couldn'?t\s+\w+\s+(?:a|an|their|his|her|its)\s+(?:way|conga|bath|piss-?up|school|department|raffle|bus|car\s+park)|no\s+respect|disrespect\w*|
     talk\s+down\s+to|looks?\s+down\s+on|walk(?:s|ed)?\s+all\s+over|nobody\s+wants\s+to\s+work|(?:going|gone|went)\s+downhill|(?:\w+\s+)?heads?\s+in\s+(?:\w+\s+)?years
 )""", re.I | re.X)
+# sarcasm with no target of its own judges the target this many sentences before it
+SARCASM_REACH = 2
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 
@@ -83,7 +85,8 @@ class Detector(StatelessDetector):
         named = [(h.start, h.end) for cat in ("school-reference", "staff-name") for h in draft.found(cat)
                  if (h.start, h.end) not in forms]
         insults = [(h.start, h.end) for h in draft.found("offensive")]
-        for sentence in _SENTENCE.finditer(draft.text):
+        recent = None  # (the target, its sentence's number) of the last sentence that had one
+        for number, sentence in enumerate(_SENTENCE.finditer(draft.text)):
             draft.deadline.check()
             s, e = sentence.span()
             text = sentence.group()
@@ -95,7 +98,13 @@ class Detector(StatelessDetector):
             elif any(s <= a < e for a, _ in pupils):
                 target = "a pupil or form group"
             else:
+                # sarcasm often follows what it mocks: "Shout out to Mr X for the warm welcome. Oh wait 🙃"
+                irony = _SARCASM.search(text)
+                if irony and recent and number - recent[1] <= SARCASM_REACH:
+                    draft.note(CATEGORY, target=recent[0], negative=irony.group(), sentences_after=number - recent[1])
+                    return [Hit(s + irony.start(), s + irony.end())]
                 continue
+            recent = (target, number)
             negative = _NEGATIVE.search(text) or _SARCASM.search(text)
             if negative:
                 draft.note(CATEGORY, target=target, negative=negative.group())

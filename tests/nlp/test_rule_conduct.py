@@ -149,3 +149,16 @@ def test_behaviour_incidents_are_work(categories):
 ])
 def test_praise_and_outings_are_not_reputation(categories, text):
     assert "reputation" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Shout out to Mr Polglase for the warm welcome back this morning. Oh wait 🙃",
+    "The trust's new marking software gave a blank page a grade 4. We are in safe hands.",
+])
+def test_sarcasm_after_the_sentence_it_mocks_is_reputation(categories, text):
+    assert "reputation" in categories(text)
+
+
+def test_sarcasm_far_from_any_school_target_is_not_reputation(categories):
+    text = "The head of our book club chose the novel. We met in the pub. It rained. The bus was late. Oh wait 🙃"
+    assert "reputation" not in categories(text)
