@@ -73,6 +73,17 @@ def test_saving_the_page_stores_the_settings(admin_client, store):
     assert 'value="08:30-10:40, 11:00-12:20, 13:00-15:30"' in shown
     assert re.search(r'id="enabled-offensive" name="enabled-offensive"\s+aria-label', shown)  # unchecked
     assert re.search(r'<option value="medium" selected>', shown)
+    assert re.search(r'id="resolve_short_links" name="resolve_short_links" checked', shown)
+
+
+def test_short_links_are_resolved_only_while_the_box_is_ticked(admin_client, store):
+    store.replace_settings(Settings.from_json(DEV_SETTINGS), "test")
+    page = admin_client.get("/admin/settings").get_data(as_text=True)
+    fields = _as_submitted(settings_to_form(store.settings()[1]))
+    del fields["resolve_short_links"]  # the box unticked: a browser sends nothing for it
+    assert admin_client.post("/admin/settings", data=fields | {"csrf_token": csrf_token(page)}).status_code == 302
+    assert store.settings()[1].resolve_short_links is False
+    assert not re.search(r'name="resolve_short_links" checked', admin_client.get("/admin/settings").get_data(as_text=True))
 
 
 @pytest.mark.parametrize("change, field, words", [
