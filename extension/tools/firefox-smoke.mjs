@@ -228,6 +228,35 @@ try {
     check(posted.length === 1 && posted[0] === DRAFT, `${site.host}: Post anyway posts once, exactly as typed`);
     await page.close();
 
+    // A one-click fix from the panel: the number goes (with a space) through the editor's own
+    // input path, so its model holds the new text and Ctrl+Z brings the number back.
+    const fixing = await browser.newPage();
+    await fixing.goto(url);
+    await fixing.click(pierce(site.frame || site.editor));
+    await fixing.keyboard.type(DRAFT, { delay: 5 });
+    const offered = await inFrame(fixing, 'overlay', () => [...document.querySelectorAll('button.precheck-fix')]
+      .map((button) => button.textContent).find((name) => name.includes('07700 900123')));
+    const overlay = await precheckFrame(fixing, 'overlay');
+    if (offered && overlay) {
+      const button = await overlay.$('button.precheck-fix');
+      await button.evaluate((element) => element.scrollIntoView({ block: 'nearest' })); // the panel scrolls
+      const box = await button.boundingBox();
+      // As a person: the pointer comes over the panel (the frame then takes it), then clicks.
+      await fixing.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await fixing.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    }
+    const withoutNumber = DRAFT.replace('07700 900123 ', '');
+    check(
+      Boolean(offered) && await waitFor(fixing, (text) => window.__editorText() === text, withoutNumber),
+      `${site.host}: "${offered || 'Remove …'}" takes the number out of the editor's own text`,
+    );
+    await fixing.keyboard.down('Control');
+    await fixing.keyboard.press('z');
+    await fixing.keyboard.up('Control');
+    check(await waitFor(fixing, (text) => window.__editorText() === text, DRAFT), `${site.host}: Ctrl+Z brings it back`);
+    check((await fixing.evaluate(() => window.__posted.length)) === 0, `${site.host}: a fix posts nothing`);
+    await fixing.close();
+
     const benign = await browser.newPage();
     await benign.goto(url);
     await benign.click(pierce(site.frame || site.editor));
