@@ -10,6 +10,7 @@ always exists; everything that predates schools acts on it. Drafts are never
 stored; tokens only as hashes.
 """
 import json
+import logging
 import os
 import re
 import threading
@@ -37,6 +38,7 @@ DEFAULT_SCHOOL_SLUG = "default"
 SLUG = re.compile(r"^[a-z0-9-]{2,40}$")
 MAX_SCHOOL_NAME = 200
 MAX_WORDS = 100  # a false-alarm report or exception: the flagged words, never more (UTF-16 units)
+log = logging.getLogger("precheck.store")
 ANY_SCHOOL = object()  # tokens/revoke_token: whichever school (the server's command line)
 
 
@@ -346,6 +348,9 @@ class Store:
                 cursor.execute("PRAGMA journal_mode=WAL")
                 cursor.execute("PRAGMA busy_timeout=30000")
                 cursor.execute("PRAGMA foreign_keys=ON")
+                # Deleted rows (a replaced pupil list, a deleted school) are overwritten with zeros,
+                # not left readable in the file's free pages.
+                cursor.execute("PRAGMA secure_delete=ON")
                 cursor.close()
             return engine
         # A database that stops answering fails a request in seconds (503, or a check answered from
@@ -504,7 +509,25 @@ class Store:
             s.delete(school)
             s.add(RetiredSchoolId(id=school_id))
             s.add(AuditLog(actor=actor, action="school.delete", target=slug, count=erased["pupils"], school_id=None))
+        self._scrub_erased()
         return erased
+
+    def _scrub_erased(self) -> None:
+        """Leave no readable copy of erased rows in the database's own files: SQLite has zeroed
+        them in its pages (secure_delete) and here empties its write-ahead log, which still holds
+        the pages as they were; PostgreSQL rewrites every table with schools' rows (VACUUM FULL), which
+        drops the dead row versions a DELETE leaves. What backups and the server's own logs hold is
+        theirs to expire. Best effort: the rows are already gone from every table."""
+        try:
+            if self.engine.dialect.name == "sqlite":
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            elif self.engine.dialect.name == "postgresql":
+                schools_rows = [table.name for table in Base.metadata.tables.values() if "school_id" in table.c]
+                with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                    conn.exec_driver_sql("VACUUM FULL " + ", ".join(f'"{name}"' for name in schools_rows))
+        except (OperationalError, ProgrammingError) as exc:
+            log.warning("could not scrub the erased rows from the database files", exc_info=exc)
 
     def school_versions(self) -> dict[int, int]:
         """Every school's lists_version, in one query (the reload poller's look)."""

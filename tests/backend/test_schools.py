@@ -1,4 +1,6 @@
 """Schools of one trust, from outside: two schools whose rosters share some names and not others."""
+from pathlib import Path
+
 import pytest
 
 from tests.backend.helpers import check, error_of
@@ -237,3 +239,47 @@ def test_a_schools_admin_tokens_are_listed_and_revoked_by_the_trust_only(client,
     assert client.get("/api/v1/admin/lists/pupils", headers=trust["northfield"]["admin"]).status_code == 401
     assert client.get("/api/v1/admin/lists/pupils", headers=trust["southgate"]["admin"]).status_code == 200
     assert client.get(base, headers=admin_headers).get_json()["tokens"][0]["revoked_at"] is not None
+
+
+def database_files(database_url: str) -> list[Path]:
+    """The files that hold the store's rows: SQLite's file and its -wal/-shm; for PostgreSQL the
+    files of every table with schools' rows, once a checkpoint has written them (read where the
+    test runs on the server's machine with the rights to, as scripts/test.sh's server is)."""
+    if database_url.startswith("sqlite"):
+        database = Path(database_url.removeprefix("sqlite:///"))
+        return [path for path in database.parent.iterdir() if path.name.startswith(database.name)]
+    from sqlalchemy import create_engine, text
+
+    from backend.store import Base
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("CHECKPOINT"))
+            root = Path(conn.execute(text("SELECT current_setting('data_directory')")).scalar())
+            files = [root / conn.execute(text("SELECT pg_relation_filepath(:t)"), {"t": t.name}).scalar()
+                     for t in Base.metadata.tables.values() if "school_id" in t.c]
+    finally:
+        engine.dispose()
+    try:
+        for path in files:
+            path.read_bytes()
+    except OSError:
+        pytest.skip("PostgreSQL's files are not readable from here")
+    return files
+
+
+def test_a_deleted_schools_names_are_gone_from_the_database_files(client, admin_headers, database_url):
+    """Not only out of the tables: SQLite keeps deleted rows' bytes in its free pages and
+    write-ahead log, PostgreSQL its dead row versions, where anyone with the files could read them."""
+    marker = "Quorvendellix"
+    assert create_school(client, admin_headers, "northfield", "Northfield").status_code == 201
+    assert client.put("/api/v1/admin/schools/northfield/lists/pupils", data=f"{HEADER}Zainab,{marker},,8,8A\n",
+                      headers={**admin_headers, "Content-Type": "text/csv"}).status_code == 200
+    assert client.post("/api/v1/admin/schools/northfield/tokens", json={"label": f"Mrs {marker}'s laptop"},
+                       headers=admin_headers).status_code == 201
+    assert client.delete("/api/v1/admin/schools/northfield", headers=admin_headers).status_code == 200
+    files = database_files(database_url)
+    assert files
+    for path in files:
+        found = marker.encode() in path.read_bytes()
+        assert not found, path.name
