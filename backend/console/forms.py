@@ -31,7 +31,7 @@ class StaffForm(FlaskForm):
 
 
 class SchoolTermForm(FlaskForm):
-    term = StringField("Term", validators=[DataRequired("Enter the name, nickname, place or hashtag."), Length(max=200)])
+    term = StringField("Name", validators=[DataRequired("Enter the name, nickname, place or hashtag."), Length(max=200)])
     # A free label (contract: school, alias, place, hashtag, group…); suggested, never restricted.
     kind = StringField("Kind", default="school", validators=[Optional(), Length(max=50)],
                        render_kw={"list": "term-kinds", "autocomplete": "off"})

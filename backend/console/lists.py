@@ -3,6 +3,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from anyascii import anyascii
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
 from backend.console import bp, data, uploads
@@ -73,13 +74,13 @@ SPECS = {spec.kind: spec for spec in (
         sort_key=lambda e: (e.last_name.casefold(), e.first_name.casefold()),
     ),
     ListSpec(
-        kind="school-terms", endpoint="console.school_terms", title="School terms", noun="school term",
-        noun_plural="school terms", article="a",
+        kind="school-terms", endpoint="console.school_terms", title="School names", noun="school name",
+        noun_plural="school names", article="a",
         purpose="Names that identify the school or trust: its name, nicknames, hashtags, sites and groups.",
         file_hint="A CSV file with term and kind columns; kind is a label such as school, alias, place, "
                   "hashtag or group.",
-        search_hint="term or kind",
-        columns=(("term", "Term"), ("kind", "Kind")),
+        search_hint="name or kind",
+        columns=(("term", "Name"), ("kind", "Kind")),
         form=SchoolTermForm,
         to_entry=lambda f: SchoolTerm(term=_clean(f.term.data), kind=_clean(f.kind.data).lower() or "school"),
         describe=lambda e: e.term,
@@ -88,7 +89,7 @@ SPECS = {spec.kind: spec for spec in (
 )}
 FIELD_LABELS = {"first_name": "first name", "last_name": "surname", "preferred_name": "preferred first name",
                 "preferred_surname": "preferred surname (kept as a nickname)", "year": "year", "form": "form",
-                "title": "title", "term": "term", "kind": "kind"}
+                "title": "title", "term": "name", "kind": "kind"}
 
 
 def _spec(kind: str) -> ListSpec:
@@ -97,10 +98,15 @@ def _spec(kind: str) -> ListSpec:
     return SPECS[kind]
 
 
+def _fold(text: str) -> str:
+    """Case and accents folded as names are (anyascii): "zoe" finds Zoë, "lukasz" Łukasz."""
+    return anyascii(text).casefold()
+
+
 def _matches(entry, words: list[str]) -> bool:
-    values = [str(v).lower() for v in vars(entry).values() if isinstance(v, str)]
-    values += [a.lower() for a in getattr(entry, "aliases", ())]
-    haystack = " ".join(values)
+    values = [str(v) for v in vars(entry).values() if isinstance(v, str)]
+    values += list(getattr(entry, "aliases", ()))
+    haystack = _fold(" ".join(values))
     return all(word in haystack for word in words)
 
 
@@ -110,7 +116,7 @@ def _list_page(kind: str):
     version, rows = data.list_rows(kind)
     rows.sort(key=lambda row: spec.sort_key(row[1]))
     q = request.form.get("q", "").strip() if request.method == "POST" else ""
-    words = q.lower().split()
+    words = _fold(q).split()
     shown = [(row_id, entry) for row_id, entry in rows if _matches(entry, words)] if words else rows
     return render_template("console/list.html", spec=spec, rows=shown, fingerprint=data.fingerprint, total=len(rows), q=q,
                            version=version, limit=SHOW_AT_MOST, section=spec.endpoint)

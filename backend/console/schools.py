@@ -139,6 +139,6 @@ def delete_school(school_id):
     if session.get("school_id") == school.id:
         session.pop("school_id")
     flash(f"Deleted {school.name}: {erased['pupils']} pupils, {erased['staff']} staff and "
-          f"{erased['school-terms']} school terms erased, {erased['tokens']} tokens and "
+          f"{erased['school-terms']} school names erased, {erased['tokens']} tokens and "
           f"{erased['admins']} admin accounts removed.", "success")
     return redirect(url_for("console.schools"))

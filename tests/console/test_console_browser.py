@@ -297,7 +297,7 @@ def test_other_pages(page):
     page.get_by_role("button", name=re.compile("Replace the list")).click()
     expect(page.get_by_role("status")).to_contain_text("staff list now has")
     shot(page, "staff")
-    nav(page, "School terms")
+    nav(page, "School names")
     page.get_by_label("CSV file").set_input_files(str(DATA / "school-terms.csv"))
     page.get_by_role("button", name="Preview upload").click()
     page.get_by_role("button", name=re.compile("Replace the list")).click()

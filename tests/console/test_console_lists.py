@@ -185,6 +185,18 @@ def test_search_finds_by_name_year_form_or_nickname(admin_client, store):
     assert search("") == ["Aisha Khan", "Joseph Smith"]
 
 
+def test_search_ignores_accents_either_way(admin_client, store):
+    store.replace_list("pupils", [Pupil("Zoë", "Brontë"), Pupil("Łukasz", "Kowalski"), Pupil("Zoe", "Smith")], "test")
+
+    def search(q):
+        html = admin_client.post("/admin/pupils", data={"csrf_token": _token(admin_client), "q": q}).get_data(
+            as_text=True)
+        return sorted(set(re.findall(r'aria-label="Edit ([^"]+)"', html)))
+    assert search("zoe") == ["Zoe Smith", "Zoë Brontë"]
+    assert search("ZOË bronte") == ["Zoë Brontë"]
+    assert search("lukasz") == ["Łukasz Kowalski"]
+
+
 def test_the_list_is_in_surname_order(admin_client, store):
     store.replace_list("pupils", [Pupil("Zed", "Young"), Pupil("Amy", "Brown"), Pupil("Bob", "brown")], "test")
     html = admin_client.get("/admin/pupils").get_data(as_text=True)

@@ -189,7 +189,7 @@ def test_rename_a_school_and_everything_stays(page, service, north_staff):
     page.get_by_role("button", name="Save name and slug").click()
     expect(page.get_by_role("status")).to_contain_text("Saved: Northfield Academy (northfield-academy)")
     expect(page.get_by_role("heading", name="Northfield Academy", exact=True)).to_be_visible()
-    expect(page.get_by_text("2 pupils, 0 staff, 0 school terms, 1 staff tokens in use")).to_be_visible()
+    expect(page.get_by_text("2 pupils, 0 staff, 0 school names, 1 staff tokens in use")).to_be_visible()
     shot(page, "school")
     answer = service.check(TEXT, token=north_staff["token"])
     assert "Tobias Wreford" in {f["quote"] for f in answer.json()["findings"]}
@@ -208,7 +208,7 @@ def test_delete_a_school_after_typing_its_slug(page, browser, service, north_sta
         page.get_by_label("Type the slug, northfield-academy, to confirm").fill("northfield-academy")
         page.get_by_role("button", name="Delete Northfield Academy and erase its data").click()
         expect(page.get_by_role("status")).to_contain_text(
-            "Deleted Northfield Academy: 2 pupils, 0 staff and 0 school terms erased, 2 tokens and 1 admin accounts removed")
+            "Deleted Northfield Academy: 2 pupils, 0 staff and 0 school names erased, 2 tokens and 1 admin accounts removed")
         expect(page.locator("tbody")).not_to_contain_text("Northfield")
         assert service.check(TEXT, token=north_staff["token"]).status_code == 401
         school_admin.reload()
