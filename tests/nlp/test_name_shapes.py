@@ -28,6 +28,9 @@ Pearl,Huntley,,,7,7C
 Petra,Dunmore,,,8,8M
 Colin,Ferris,,,9,9R
 Margaret,Oyelaran,,,10,10P
+Krzysztof,Sobczak,,,10,10P
+Łukasz,Kowal,,,9,9R
+Minh,Nguyễn,,,7,7C
 """.encode()
 STAFF = b"""title,first_name,last_name
 Mrs,Ngozi,Okafor
@@ -105,6 +108,7 @@ def pupil_names(result):
     ("Ayaan Jama won the debate", "Ayaan Jama"),
     ("Peggy Oyelaran won the debate", "Peggy Oyelaran"),  # a diminutive (nicknames table) and the surname
     ("Magda Hollins read at assembly", "Magda Hollins"),  # preferred forename and preferred surname
+    ("Magdalena Hollins read at assembly", "Magdalena Hollins"),  # the legal forename, the preferred surname
     ("Wroblewski in 11D needs to stop talking", "Wroblewski"),  # a surname alone, pinned to a form
     ("E Asante-Darko scored twice", "E Asante-Darko"),  # a bare initial and a hyphenated surname
     ("well done tolu a, brilliant effort", "tolu a"),  # first name and surname initial, in lower case
@@ -130,6 +134,9 @@ def test_part_of_a_name_hard_negatives(found, text):
     ("Gregor Pietrzak won the chess final", "Gregor Pietrzak"),  # rz written r
     ("Premyslav Dudek won the chess final", "Premyslav Dudek"),  # two edits in a long name
     ("Trinh Bao Chau won the chess final", "Trinh Bao Chau"),  # unaccented Vietnamese
+    ("Minh Nguyen won the chess final", "Minh Nguyen"),
+    ("Christopher Sobczak won the chess final", "Christopher Sobczak"),  # Krzysztof as English writers spell it
+    ("Lukas Kowal won the chess final", "Lukas Kowal"),  # Łukasz
 ])
 def test_anglicised_and_unaccented_spellings(found, text, quote):
     assert quote in pupil_names(found(text))
@@ -140,6 +147,8 @@ def test_anglicised_and_unaccented_spellings(found, text, quote):
     "Greta Pietrzak won the chess final",  # a different first name with the surname
     "Grzegorz Pawlak won the chess final",  # a different surname
     "Peta Dunmore won the chess final",  # short names have no edit-distance variants
+    "Christopher Sobieski won the chess final",  # the anglicised name with another surname
+    "Lucas Kowalski won the chess final",
 ])
 def test_anglicised_spellings_hard_negatives(found, text):
     assert not pupil_names(found(text))
@@ -168,6 +177,7 @@ def test_praise_for_an_adult_life_is_not_school_work(found, text):
     "my old school friend Colin is visiting, then lesson planning all weekend",
     "Petra's new boyfriend is a nightmare, anyway back to marking",
     "Colin J. Ferguson on repeat while I mark these books",
+    "J. K. Sobczak signed copies of her new novel, then back to marking",  # the last of several initials
 ])
 def test_someone_else_in_a_post_about_school(found, text):
     assert not pupil_names(found(text))
@@ -176,6 +186,7 @@ def test_someone_else_in_a_post_about_school(found, text):
 @pytest.mark.parametrize("text, quote", [
     ("Petra in 8M got her results today", "Petra"),  # the same words, pinned to a form
     ("Colin F. in 9R forgot his PE kit again", "Colin F."),  # a surname initial, not a middle one
+    ("K. Sobczak in 10P forgot his PE kit again", "K. Sobczak"),  # one initial and the surname
     ("Petra's homework was the best in the class", "Petra"),
 ])
 def test_the_pupil_beside_those_cues(found, text, quote):
