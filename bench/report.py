@@ -42,7 +42,8 @@ def _verdict(value: float, target: float, lower_is_better: bool = True, unit: st
 def _word_name_ratios(results: Results, at: SizeResult) -> list[tuple[str, float]]:
     """In process, the engine's CPU per check over the bare pipeline's on the same word-name tweet."""
     labels = {"short-word": "word-name pupil named in full, then by first name",
-              "short-word-alone": "word-name pupil by first name alone"}
+              "short-word-alone": "word-name pupil by first name alone",
+              "short-word-read": "word-name pupil read by its tags"}
     return [(label, at.engine[size].cpu_ms / results.floor[size].cpu_ms) for size, label in labels.items()
             if size in at.engine and size in results.floor]
 

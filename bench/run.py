@@ -24,18 +24,18 @@ from bench.stats import Timed
 from bench.texts import TEXTS, drafts
 from nlp.model import DEFAULT_MODEL, load_pipeline
 
-TEXT_SIZES = tuple(TEXTS)  # short, short-word, short-word-alone, medium, long
+TEXT_SIZES = tuple(TEXTS)  # short, short-word, short-word-alone, short-word-read, medium, long
 
 
 @dataclass(frozen=True)
 class BenchConfig:
     sizes: tuple[int, ...] = (100, 2_000, 20_000, 100_000)
     # Per text: at most this many sequential checks, and at most `seconds_per_text`.
-    requests: dict = field(default_factory=lambda: {"short": 500, "short-word": 300, "short-word-alone": 300, "medium": 300, "long": 60})
+    requests: dict = field(default_factory=lambda: {"short": 500, "short-word": 300, "short-word-alone": 300, "short-word-read": 300, "medium": 300, "long": 60})
     seconds_per_text: float = 3.0
     throughput_seconds: float = 4.0
     connections: int = 4
-    inprocess_calls: dict = field(default_factory=lambda: {"short": 300, "short-word": 200, "short-word-alone": 200, "medium": 200, "long": 40})
+    inprocess_calls: dict = field(default_factory=lambda: {"short": 300, "short-word": 200, "short-word-alone": 200, "short-word-read": 200, "medium": 200, "long": 40})
     inprocess_seconds: float = 1.5
     presidio: bool = True
     workers: int = 2
@@ -45,8 +45,8 @@ class BenchConfig:
     trust_pupils: int = 1_000
 
 
-QUICK = BenchConfig(sizes=(20, 200), requests={"short": 20, "short-word": 10, "short-word-alone": 10, "medium": 10, "long": 4}, seconds_per_text=1.0,
-                    throughput_seconds=1.0, connections=2, inprocess_calls={"short": 10, "short-word": 5, "short-word-alone": 5, "medium": 5, "long": 3},
+QUICK = BenchConfig(sizes=(20, 200), requests={"short": 20, "short-word": 10, "short-word-alone": 10, "short-word-read": 10, "medium": 10, "long": 4}, seconds_per_text=1.0,
+                    throughput_seconds=1.0, connections=2, inprocess_calls={"short": 10, "short-word": 5, "short-word-alone": 5, "short-word-read": 5, "medium": 5, "long": 3},
                     inprocess_seconds=0.5, trust_schools=3, trust_pupils=50)
 
 

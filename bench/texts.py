@@ -29,6 +29,11 @@ TWEET_WORD_NAME = (
 # engine must read the tags and entities around the name (it tags a window of words around it).
 TWEET_WORD_NAME_ALONE = "Well done {w_first} on your award at the poetry competition today, so proud of you! #poetryday"
 
+# The same pupil by first name alone at the start of a sentence, in a post about school with no
+# praise: only its tags tell the pupil from the word, so the engine runs the tagger (the cheaper
+# half of the pipeline) on a window around it.
+TWEET_WORD_NAME_READ = "{w_first} stayed behind after the lesson to help me tidy the classroom, what a star"
+
 FACEBOOK = (
     "What a week. Parents' evening on Tuesday ran until nearly nine, and I still have two sets of "
     "Year {p2_year} books to mark before Monday. Huge shout-out to {p2_full}, who finally cracked "
@@ -84,6 +89,7 @@ A second postscript, for the people who ask how I find time to write this. I don
 """
 
 TEXTS = {"short": TWEET, "short-word": TWEET_WORD_NAME, "short-word-alone": TWEET_WORD_NAME_ALONE,
+         "short-word-read": TWEET_WORD_NAME_READ,
          "medium": FACEBOOK, "long": BLOG}
 
 

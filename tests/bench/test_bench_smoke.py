@@ -45,10 +45,11 @@ def test_drafts_name_pupils_from_the_list():
     word_name = next(p for p in people if p.first_name in WORD_NAMES)
     assert f"{word_name.first_name} {word_name.last_name}" in texts["short-word"]
     assert word_name.first_name in texts["short-word-alone"] and word_name.last_name not in texts["short-word-alone"]
+    assert texts["short-word-read"].startswith(word_name.first_name) and word_name.last_name not in texts["short-word-read"]
     assert people[2].full_name in texts["medium"]
     assert people[4].full_name in texts["long"]
     assert 1800 <= len(texts["long"].split()) <= 2300
-    assert all(len(texts[tweet]) <= 280 for tweet in ("short", "short-word", "short-word-alone"))
+    assert all(len(texts[tweet]) <= 280 for tweet in ("short", "short-word", "short-word-alone", "short-word-read"))
 
 
 def test_percentiles_interpolate():
