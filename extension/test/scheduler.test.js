@@ -55,7 +55,7 @@ function setup({ delayMs = 500 } = {}) {
   const scheduler = new CheckScheduler({
     read: () => editor.text,
     send: server.send,
-    onAnswer: (result, text) => answers.push({ result, text }),
+    onAnswer: (result, text, { current }) => answers.push({ result, text, current }),
     delayMs,
     timers,
   });
@@ -91,35 +91,58 @@ test('a fresh answer is shown and makes the scheduler current', async () => {
   assert.equal(scheduler.isCurrent, true);
 });
 
-test('an answer about text that has since changed is dropped', async () => {
+test('an answer about text that has since changed is passed on as not current', async () => {
   const { timers, server, answers, scheduler, type } = setup();
   type('Well done Aisha');
   timers.advance(500);
   type('Well done Aisha Khan');
   server.requests[0].answer({ ok: true, findings: [] });
   await flush();
-  assert.equal(answers.length, 0);
+  assert.deepEqual(answers.map((a) => [a.text, a.current]), [['Well done Aisha', false]]);
   assert.equal(scheduler.isCurrent, false);
   timers.advance(500);
   assert.equal(server.requests.at(-1).text, 'Well done Aisha Khan');
 });
 
-test('never more than one request in flight; the latest text goes next', async () => {
+test('a newer draft goes out without waiting for the older answer, which is dropped', async () => {
   const { timers, server, answers, type } = setup();
   type('one');
   timers.advance(500);
   type('one two');
   timers.advance(500); // fires while 'one' is still out
-  type('one two three');
-  timers.advance(500);
+  assert.deepEqual(server.requests.map((r) => r.text), ['one', 'one two']);
+  server.requests[1].answer({ ok: true, findings: ['two'] });
+  await flush();
+  server.requests[0].answer({ ok: true, findings: ['one'] });
+  await flush();
+  assert.deepEqual(answers.map((a) => [a.text, a.current]), [['one two', true]], 'the older answer is not shown over the newer');
+  timers.advance(1000);
+  assert.equal(server.requests.length, 2, 'nothing is asked again');
+});
+
+test('a finished word is checked at once; within a word the pause decides', () => {
+  const { timers, server, editor, scheduler } = setup();
+  for (const text of ['A', 'Ai', 'Ais', 'Aish', 'Aisha']) {
+    editor.text = text;
+    scheduler.inputArrived();
+    timers.advance(150);
+  }
+  assert.equal(server.requests.length, 0);
+  editor.text = 'Aisha ';
+  scheduler.inputArrived({ wordEnded: true });
+  timers.advance(20);
+  assert.deepEqual(server.requests.map((r) => r.text), ['Aisha ']);
+  timers.advance(1000);
+  assert.equal(server.requests.length, 1, 'one check per finished word, none after the pause');
+});
+
+test('the same text is not sent twice while its answer is on the way', () => {
+  const { timers, server, editor, scheduler } = setup();
+  editor.text = 'Aisha.';
+  scheduler.inputArrived({ wordEnded: true });
+  timers.advance(20);
+  scheduler.settle(2000);
   assert.equal(server.requests.length, 1);
-  server.requests[0].answer({ ok: true, findings: [] });
-  await flush();
-  assert.equal(server.requests.length, 2);
-  assert.equal(server.requests[1].text, 'one two three');
-  server.requests[1].answer({ ok: true, findings: [] });
-  await flush();
-  assert.deepEqual(answers.map((a) => a.text), ['one two three']);
 });
 
 test('text typed and undone reuses the answer without asking again', async () => {

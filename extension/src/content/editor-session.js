@@ -28,6 +28,10 @@ const PERSON_EVENTS = ['keydown', 'paste', 'drop', 'cut', 'compositionend'];
 const TEXT_EVENTS = ['beforeinput', 'input'];
 const RENDER_WINDOW_MS = 1000;
 
+// A key that finishes a word: a space, Enter, or punctuation other than the
+// apostrophes and hyphens inside names (O'Brien, Lily-Mae).
+const endsWord = (key) => key === 'Enter' || (key.length === 1 && /[\s\p{P}]/u.test(key) && !/['’‐-]/u.test(key));
+
 const FAILURE_DETAIL = {
   unauthorized: 'The server did not accept the access token (see Precheck’s options).',
   unreachable: 'The server could not be reached.',
@@ -51,9 +55,11 @@ export class EditorSession {
   #answeredKey = null; // context of the answer shown
   #answeredText = null; // the draft the answer shown is about
   #personActedAt = -Infinity;
+  #wordEnded = false; // the person's last key, paste or drop finished a word
   #onPersonEvent = (event) => {
     if (!event.isTrusted) return;
     this.#personActedAt = performance.now();
+    this.#wordEnded = event.type !== 'keydown' || endsWord(event.key);
     if (event.type !== 'keydown') this.inputArrived();
   };
   #onTextChange = () => {
@@ -76,7 +82,8 @@ export class EditorSession {
     this.#scheduler = new CheckScheduler({
       read: () => this.#read(),
       send: (text) => this.#send(text),
-      onAnswer: (result, text) => this.#show(result, text),
+      onAnswer: (result, text, { current }) =>
+        current ? this.#show(result, text) : this.#showMeanwhile(result, text),
     });
     for (const type of PERSON_EVENTS) editor.addEventListener(type, this.#onPersonEvent, true);
     for (const type of TEXT_EVENTS) editor.addEventListener(type, this.#onTextChange, true);
@@ -112,7 +119,7 @@ export class EditorSession {
   }
 
   inputArrived() {
-    this.#scheduler.inputArrived();
+    this.#scheduler.inputArrived({ wordEnded: this.#wordEnded });
     // Typing moves what is drawn; with nothing drawn there is nothing to move.
     if (this.#overlay.isShowing) this.#onChange();
   }
@@ -221,6 +228,22 @@ export class EditorSession {
     this.#sentKey = this.#contextKey(context);
     if (!text.trim()) return NO_FINDINGS;
     return ext.runtime.sendMessage({ type: 'check', text: checkedPart(text), context });
+  }
+
+  /**
+   * An answer about the draft as it was a moment ago, the person having typed
+   * on: what it found before the point where the text has changed since still
+   * stands, at the same offsets, and is shown while the next answer is on its
+   * way (so a name is highlighted once it is finished, not once typing stops).
+   * It holds no post back: only a current answer does.
+   */
+  #showMeanwhile(result, text) {
+    if (!result || !result.ok) return;
+    const now = this.#read();
+    let same = 0;
+    while (same < text.length && same < now.length && text[same] === now[same]) same += 1;
+    const findings = result.findings.filter((finding) => finding.end <= same);
+    this.#show({ ...result, findings }, now);
   }
 
   #show(result, text) {

@@ -1,45 +1,65 @@
-// When to check a draft: a while after the last input, one request at a time,
-// and only answers about the text as it still is.
+// When to check a draft: as soon as a word is finished, or a short pause after
+// the last input otherwise; and only answers about the text as it still is.
 //
 // Each input bumps a generation number and restarts a timer; that is all the
-// work a keystroke costs. An answer counts only if no input arrived since its
-// text was read; otherwise it is dropped and the timer (already restarted by
-// that input) asks again.
+// work a keystroke costs. An answer is current only if no input arrived since
+// its text was read; one that arrives after more typing is still passed on,
+// marked not current (what it found before the point where the text changed
+// still stands), unless a newer answer was passed on already. A newer draft
+// does not wait for an older draft's answer: its request goes out at once.
 
-export const DEFAULT_DELAY_MS = 500;
+// The pause after the last key within a word: longer than the gap between a
+// typist's keys in a word, so a check goes out mostly where the word ends anyway.
+export const DEFAULT_DELAY_MS = 200;
+// After a key that ends a word: long enough for the editor to render that key.
+export const WORD_END_DELAY_MS = 20;
 
 export class CheckScheduler {
   #delayMs;
+  #wordEndDelayMs;
   #read;
   #send;
   #onAnswer;
   #timers;
   #timer = null;
   #generation = 0;
-  #inFlight = null;
-  #fireWhenIdle = false;
-  #answered = null; // {generation, text, result}
+  #inFlight = null; // the request about the latest text sent
+  #answered = null; // {generation, text, result}: the last current answer
+  #passedOn = 0; // generation of the newest answer passed on, current or not
 
   /**
    * @param {object} options
    * @param {() => string} options.read      the editor's current text
    * @param {(text: string) => Promise<any>} options.send  asks the server
-   * @param {(result: any, text: string) => void} options.onAnswer  fresh answers only
+   * @param {(result: any, text: string, about: {current: boolean}) => void} options.onAnswer
+   *   each answer newer than the last passed on
    * @param {number} [options.delayMs]
+   * @param {number} [options.wordEndDelayMs]
    * @param {{setTimeout: Function, clearTimeout: Function}} [options.timers]
    */
-  constructor({ read, send, onAnswer, delayMs = DEFAULT_DELAY_MS, timers = globalThis }) {
+  constructor({
+    read,
+    send,
+    onAnswer,
+    delayMs = DEFAULT_DELAY_MS,
+    wordEndDelayMs = WORD_END_DELAY_MS,
+    timers = globalThis,
+  }) {
     this.#read = read;
     this.#send = send;
     this.#onAnswer = onAnswer;
     this.#delayMs = delayMs;
+    this.#wordEndDelayMs = wordEndDelayMs;
     this.#timers = timers;
   }
 
-  /** The draft changed: reschedule, nothing more. */
-  inputArrived() {
+  /**
+   * The draft changed: reschedule, nothing more. `wordEnded` when the
+   * person's key finished a word (space, punctuation, Enter): check almost at once.
+   */
+  inputArrived({ wordEnded = false } = {}) {
     this.#generation += 1;
-    this.#restartTimer();
+    this.#restartTimer(wordEnded ? this.#wordEndDelayMs : this.#delayMs);
   }
 
   /**
@@ -73,10 +93,7 @@ export class CheckScheduler {
       timeout = this.#timers.setTimeout(() => resolve(null), timeoutMs);
     });
     const answered = (async () => {
-      while (!this.isCurrent) {
-        if (this.#inFlight) await this.#inFlight;
-        else await this.#request();
-      }
+      while (!this.isCurrent) await this.#request();
       return this.#answered.result;
     })();
     try {
@@ -93,9 +110,9 @@ export class CheckScheduler {
     this.#onAnswer = () => {};
   }
 
-  #restartTimer() {
+  #restartTimer(delayMs) {
     this.#cancelTimer();
-    this.#timer = this.#timers.setTimeout(() => this.#fire(), this.#delayMs);
+    this.#timer = this.#timers.setTimeout(() => this.#fire(), delayMs);
   }
 
   #cancelTimer() {
@@ -105,10 +122,6 @@ export class CheckScheduler {
 
   #fire() {
     this.#timer = null;
-    if (this.#inFlight) {
-      this.#fireWhenIdle = true;
-      return;
-    }
     this.#request();
   }
 
@@ -118,26 +131,27 @@ export class CheckScheduler {
     if (this.#answered && this.#answered.text === text) {
       // Typed and undone: the answer we hold is about this very text.
       this.#answered = { ...this.#answered, generation };
-      this.#onAnswer(this.#answered.result, text);
+      this.#passedOn = generation;
+      this.#onAnswer(this.#answered.result, text, { current: true });
       return Promise.resolve();
     }
-    this.#inFlight = (async () => {
+    if (this.#inFlight && this.#inFlight.text === text) return this.#inFlight.done;
+    const request = { text, done: null };
+    request.done = (async () => {
       let result;
       try {
         result = await this.#send(text);
       } catch {
         result = { ok: false, reason: 'error' };
       }
-      this.#inFlight = null;
-      if (generation === this.#generation) {
-        this.#answered = { generation, text, result };
-        this.#onAnswer(result, text);
-      }
-      if (this.#fireWhenIdle) {
-        this.#fireWhenIdle = false;
-        if (this.#timer === null) this.#request();
-      }
+      if (this.#inFlight === request) this.#inFlight = null;
+      if (generation <= this.#passedOn) return;
+      this.#passedOn = generation;
+      const current = generation === this.#generation;
+      if (current) this.#answered = { generation, text, result };
+      this.#onAnswer(result, text, { current });
     })();
-    return this.#inFlight;
+    this.#inFlight = request;
+    return request.done;
   }
 }
