@@ -165,6 +165,7 @@ export class EditorSession {
     const text = this.#read();
     if (!offered || text.slice(start, end) !== quote) return;
     this.#personActedAt = performance.now(); // the change that follows is the person's
+    this.#wordEnded = true; // and finished: checked at once
     const [from, to] = replacement ? [start, end] : removalSpan(text, start, end);
     const { segments } = this.#extraction;
     if (await applyFix(this.#editor, { start: from, end: to, replacement, segments })) this.inputArrived();
