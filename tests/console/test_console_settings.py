@@ -49,6 +49,8 @@ def test_working_hours_are_read_as_typed(typed, expected):
 @pytest.mark.parametrize("typed, expected", [
     ("2026-09-03 to 2026-12-18\n2027-01-05 – 2027-03-26",
      [["2026-09-03", "2026-12-18"], ["2027-01-05", "2027-03-26"]]),
+    # UK dates, day first
+    ("3/9/2026 to 18/12/2026\n05.01.2027 - 26.03.2027", [["2026-09-03", "2026-12-18"], ["2027-01-05", "2027-03-26"]]),
     ("", []),
 ])
 def test_term_dates_are_read_as_typed(typed, expected):
@@ -87,7 +89,7 @@ def test_short_links_are_resolved_only_while_the_box_is_ticked(admin_client, sto
 
 
 @pytest.mark.parametrize("change, field, words", [
-    ({"timezone": "Europe/Londres"}, "timezone", "unknown IANA time zone"),
+    ({"timezone": "Europe/Londres"}, "timezone", "is not a time zone: choose one from the list"),
     ({"hours-mon": "15:30-08:30"}, "working_hours.mon", "Monday"),
     ({"hours-fri": "25:00-26:00"}, "working_hours.fri", "Friday"),
     ({"hours-tue": "09:00-12:00, 11:00-13:00"}, "working_hours.tue", "overlap"),
@@ -112,3 +114,33 @@ def test_a_bad_value_is_shown_on_the_form_and_nothing_changes(admin_client, stor
         if not key.startswith("severity-") and len(value) < 100:
             assert value.split("\n")[-1] in html
     assert store.settings()[1].to_json() == before.to_json() and store.lists_version() == version
+
+
+def test_every_problem_of_the_form_is_shown_at_once_in_the_pages_words(admin_client, store):
+    store.replace_settings(Settings.from_json(DEV_SETTINGS), "test")
+    before = store.settings()[1]
+    page = admin_client.get("/admin/settings").get_data(as_text=True)
+    change = {"hours-mon": "15:30-08:30", "hours-wed": "lunch", "blocked_domains": "bet365.com\nnot a domain",
+              "severity-offensive": "urgent", "term_dates": "3/9/2026 to 18/12/2026\n31/2/2027 to 1/3/2027",
+              "timezone": "Europe/Londres"}
+    fields = _as_submitted(settings_to_form(before)) | change | {"csrf_token": csrf_token(page)}
+    response = admin_client.post("/admin/settings", data=fields)
+    assert response.status_code == 400
+    box = re.search(r'id="settings-errors">(.*?)</div>', response.get_data(as_text=True), re.S)[1]
+    problems = re.findall(r"<li>(.*?)</li>", box)
+    assert len(problems) == 6, problems
+    starts = [p.split(":")[0] for p in problems]
+    assert starts == ["Time zone", "Monday", "Wednesday", "Term dates, line 2", "Blocked link domains, line 2",
+                      "Check “Language that could offend a colleague, parent or pupil”"], problems
+    for key in ("working_hours", "blocked_domains", "categories", "term_dates", "IANA", "YYYY"):
+        assert key not in box
+    assert store.settings()[1].to_json() == before.to_json()
+
+
+def test_the_time_zone_is_picked_from_a_list_with_the_uks_first(admin_client, store):
+    store.replace_settings(Settings.from_json(DEV_SETTINGS), "test")
+    page = admin_client.get("/admin/settings").get_data(as_text=True)
+    picker = re.search(r'<select id="timezone" name="timezone".*?</select>', page, re.S)[0]
+    zones = re.findall(r'<option value="([^"]+)"', picker)
+    assert zones[:2] == ["Europe/London", "Europe/Dublin"] and "America/New_York" in zones and "GB" not in zones
+    assert re.search(r'<option value="Europe/London" selected>', picker)
