@@ -120,6 +120,25 @@ class Detector:
                     continue
                 if book.people_named(firsts, book.last_forms(tuple(w.key for w in ws[i + a:j + 1]))):
                     return j
+        return self._short_form_and_surname(draft, i)
+
+    def _short_form_and_surname(self, draft: Draft, i: int) -> int | None:
+        """"Bob Fenwick" for Robert Fenwick, "Ros Haigh" for Rosalind Haigh, "Gosia Dudek" for Małgorzata
+        Dudek: a shortened or everyday form of a colleague's first name, capitalised, and their exact
+        surname (not the start of a longer, double-barrelled one)."""
+        ws, book = draft.words, self.book
+        if not ws[i].is_title:
+            return None
+        first = (ws[i].key,)
+        for b in range(book.max_last_words, 0, -1):
+            j = i + b
+            if j >= len(ws) or not all(ws[k].gap_before for k in range(i + 1, j + 1)):
+                continue
+            if j + 1 < len(ws) and draft.text[ws[j].end:ws[j + 1].start] == "-":
+                continue
+            last = tuple(w.key for w in ws[i + 1:j + 1])
+            if last in book.last and (book.shortened_first(first, last) or book.people_named(book.nicknamed(first), {last})):
+                return j
         return None
 
 

@@ -79,3 +79,5 @@ def test_a_colleague_by_a_form_with_their_place_in_school(nlp):
     staff_names = lambda text: [f.quote for f in engine.check(text) if f.category == "staff-name"]  # noqa: E731
     assert staff_names("Gosia in the office sorted my payslip") == ["Gosia"]
     assert not staff_names("Gosia from next door fixed the fence")
+    assert staff_names("Gosia Dudek ran the trip") == ["Gosia Dudek"]
+    assert not staff_names("Gosia Dudziak ran the trip")

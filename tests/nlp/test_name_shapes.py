@@ -205,6 +205,8 @@ def staff_names(result):
     ("Mr Bright was on duty again", "Mr Bright"),  # surnames that are words, with a title
     ("Miss Rich ran the trip", "Miss Rich"),
     ("mr bright's flapjacks are back", "mr bright"),
+    ("Bob Fenwick was on duty again", "Bob Fenwick"),  # a diminutive (nicknames table) and the surname
+    ("Ros Haigh ran the trip", "Ros Haigh"),  # a shortened first name and the surname
 ])
 def test_staff_shapes(found, text, quote):
     assert quote in staff_names(found(text))
@@ -216,6 +218,9 @@ def test_staff_shapes(found, text, quote):
     "The future is bright for our team",
     "Rosie in the office",  # not a short form of a colleague's name
     "Bob from next door fixed the fence",
+    "Bob Fenton was on duty again",  # another surname
+    "Bob Fenwick-Clarke was on duty again",  # a longer, double-barrelled surname
+    "Rosie Haigh ran the trip",  # not a short form of Rosalind
 ])
 def test_staff_shapes_hard_negatives(found, text):
     assert not staff_names(found(text))
