@@ -88,4 +88,4 @@ def when(moment) -> str:
 
 # The views register themselves on `bp`; imported last so `bp` exists when they run.
 from backend.console import (data, errors, auth, lists, tokens, enrolment, settings, audit, try_post,  # noqa: E402,F401
-                             overview, schools, false_alarms)
+                             overview, schools, false_alarms, help)
