@@ -138,6 +138,7 @@ def click_in_panel(page: Page, target: Locator) -> None:
     """Click a button of the panel as a person does: the pointer comes over the panel
     first (until then the overlay frame lets the pointer through to the page), then
     presses."""
+    target.scroll_into_view_if_needed()  # a long panel scrolls, as the person would scroll it
     box = target.bounding_box()
     assert box is not None, "the button is not on screen"
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

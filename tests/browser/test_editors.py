@@ -345,7 +345,8 @@ def test_a_one_click_fix_goes_in_through_the_editor_and_undo_restores_it(page, s
 
     initials = f"{pupil.first[0]}.{pupil.last[0]}."
     finding = ui.panel_findings(page, "pupil-name").filter(has_text=pupil.full_name)
-    expect(finding.get_by_role("button")).to_have_text([f"Change to “{initials}”", f"Change to “{pupil.first}”"])
+    expect(finding.locator(".precheck-fixes").get_by_role("button")).to_have_text(
+        [f"Change to “{initials}”", f"Change to “{pupil.first}”"])
     ui.click_in_panel(page, finding.get_by_role("button", name=f"Change to “{initials}”"))
 
     # The editor's own model holds the fix, and the draft is checked again: the name's warning is gone.

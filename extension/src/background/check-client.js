@@ -115,3 +115,30 @@ export async function exchangeEnrolment({ serverUrl, code, fetchImpl = fetch }) 
   }
   return { ok: true, token: answer.token, label: typeof answer.label === 'string' ? answer.label : '' };
 }
+
+const FALSE_ALARM_PATH = '/api/v1/false-alarms';
+
+/**
+ * "Tell the school this was wrong": the warning's category and flagged words, and nothing
+ * else (not the draft, not where it was being written). {ok: true} or {ok: false, reason};
+ * never rejects.
+ */
+export async function reportFalseAlarm({ serverUrl, token, category, words, fetchImpl = fetch }) {
+  if (!serverUrl || !token) return { ok: false, reason: 'unconfigured' };
+  let response;
+  try {
+    response = await fetchImpl(`${serverUrl}${FALSE_ALARM_PATH}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ category, words }),
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch {
+    return { ok: false, reason: 'unreachable' };
+  }
+  if (response.status === 401 || response.status === 403) return { ok: false, reason: 'unauthorized' };
+  if (response.status === 429) return { ok: false, reason: 'rate-limited' };
+  return response.ok ? { ok: true } : { ok: false, reason: 'server-error' };
+}

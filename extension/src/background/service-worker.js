@@ -5,7 +5,9 @@
 import { ext } from '../shared/ext.js';
 import { loadSettings, managedServerUrl, siteChoice } from '../shared/settings.js';
 import { siteForHost } from '../shared/sites.js';
-import { checkDraft, exchangeEnrolment, testConnection } from './check-client.js';
+import { checkDraft, exchangeEnrolment, reportFalseAlarm, testConnection } from './check-client.js';
+import { allowWords, loadAllowList, withoutAllowed } from '../shared/allow-list.js';
+import { hasWords } from '../shared/findings.js';
 import { parseEnrolmentLink } from '../shared/enrolment.js';
 import { readConnection, recordConnection } from './connection-state.js';
 import { syncAddedSiteScripts } from './added-sites.js';
@@ -26,7 +28,24 @@ async function check({ text, context }) {
   const { serverUrl, token } = await loadSettings();
   const result = await checkDraft({ serverUrl, token, text: checkedPart(text), context });
   await recordConnection(result);
-  return result;
+  if (!result.ok) return result;
+  // The person's own allow-list, before anything is shown or can pause a post.
+  return { ...result, findings: withoutAllowed(result.findings, await loadAllowList()) };
+}
+
+/** What a warning's buttons send: a category and the words it quoted, nothing more. */
+function flaggedWordsOf(message) {
+  const finding = { category: message.category, quote: message.words, start: 0, end: 1 };
+  return typeof message.category === 'string' && typeof message.words === 'string' && hasWords(finding)
+    ? { category: message.category, words: message.words }
+    : null;
+}
+
+async function reportToSchool(message) {
+  const flagged = flaggedWordsOf(message);
+  if (!flagged) return { ok: false, reason: 'error' };
+  const { serverUrl, token } = await loadSettings();
+  return reportFalseAlarm({ serverUrl, token, ...flagged });
 }
 
 /** An enrolment link, pasted in Options or open in the tab the popup is over: token saved, or why not. */
@@ -55,6 +74,11 @@ const HANDLERS = {
   'connection-state': () => readConnection(),
   'sync-added-sites': () => syncAddedSiteScripts(),
   enrol: (message) => enrol({ link: String(message.link || '') }),
+  'allow-words': async (message) => {
+    const flagged = flaggedWordsOf(message);
+    return { ok: Boolean(flagged) && (await allowWords(flagged.category, flagged.words)) };
+  },
+  'report-false-alarm': (message) => reportToSchool(message),
 };
 
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {

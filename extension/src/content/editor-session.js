@@ -11,7 +11,7 @@ import { CheckScheduler } from './scheduler.js';
 import { Overlay } from './overlay.js';
 import { applyFix, removalSpan } from './apply-fix.js';
 import { extractText, rangeFor } from './text-extraction.js';
-import { isBlocking } from '../shared/findings.js';
+import { findingKey, isBlocking } from '../shared/findings.js';
 import { localIsoTime } from '../shared/local-time.js';
 import { ext } from '../shared/ext.js';
 import { checkedPart } from '../shared/draft.js';
@@ -50,6 +50,9 @@ export class EditorSession {
   #extraction = { text: '', segments: [] };
   #findings = [];
   #note = null;
+  #shown = null; // the last answer drawn, to draw again without a finding the person dismissed
+  #dismissed = new Set(); // findingKey of warnings dismissed for this draft
+  #told = null; // what became of the person's last false-alarm choice, said in the panel
   #composer = null;
   #sentKey = null; // context of the request out (or last sent)
   #answeredKey = null; // context of the answer shown
@@ -78,7 +81,8 @@ export class EditorSession {
     this.#adapter = adapter;
     this.#config = config;
     this.#onChange = onChange;
-    this.#overlay = new Overlay(editor, () => this.#composerBox(), (fix) => this.applyFix(fix));
+    this.#overlay = new Overlay(editor, () => this.#composerBox(), (fix) => this.applyFix(fix),
+      (action, finding) => this.#onFalseAlarm(action, finding));
     this.#scheduler = new CheckScheduler({
       read: () => this.#read(),
       send: (text) => this.#send(text),
@@ -250,26 +254,42 @@ export class EditorSession {
   #show(result, text) {
     this.#answeredKey = this.#sentKey;
     this.#answeredText = text;
+    this.#told = null;
+    // An emptied editor starts a new draft: what was dismissed for the last one counts no more.
+    if (!text.trim()) this.#dismissed.clear();
     if (!result || !result.ok) {
       this.#findings = [];
       this.#note = null;
+      this.#shown = null;
       if (result && result.reason === 'unconfigured') this.#overlay.clear();
       else this.#overlay.showNotice(FAILURE_DETAIL[result && result.reason] || null);
       this.#onChange();
       return;
     }
-    this.#findings = result.findings.map((finding) => ({
-      ...finding,
-      quote: finding.quote || text.slice(finding.start, finding.end),
-    }));
-    this.#note = result.note;
+    this.#shown = {
+      text,
+      note: result.note,
+      findings: result.findings.map((finding) => ({
+        ...finding,
+        quote: finding.quote || text.slice(finding.start, finding.end),
+      })),
+    };
+    this.#draw();
+  }
+
+  /** The answer shown, without the warnings dismissed for this draft. */
+  #draw() {
+    const { text, note, findings } = this.#shown;
+    this.#findings = findings.filter((finding) => !this.#dismissed.has(findingKey(finding)));
+    this.#note = note;
     const { segments } = this.#extraction;
     const document = this.#editor.ownerDocument;
     const checked = checkedPart(text);
     this.#overlay.showFindings({
       findings: this.#findings,
-      note: result.note,
+      note,
       text,
+      told: this.#told,
       checkedLength: checked.length < text.length ? checked.length : null,
       rangeFor:
         this.#extraction.text === text && segments
@@ -277,5 +297,30 @@ export class EditorSession {
           : null,
     });
     this.#onChange();
+  }
+
+  /**
+   * A warning's false-alarm button: "dismiss" hides it (and any warning of the same words and
+   * category) for this draft at once; "allow" also keeps the words in the person's own
+   * allow-list; "report" also tells the school, sending only the category and the words.
+   */
+  async #onFalseAlarm(action, finding) {
+    const shown = this.#shown?.findings.find((f) => f.category === finding.category && f.quote === finding.quote);
+    if (!shown || !['dismiss', 'allow', 'report'].includes(action)) return;
+    this.#dismissed.add(findingKey(shown));
+    const words = `“${shown.quote}”`;
+    this.#told = action === 'allow' ? `Precheck will not flag ${words} for you again (Options lists it).`
+      : action === 'report' ? `Telling the school ${words} was flagged wrongly…` : null;
+    this.#draw();
+    if (action === 'dismiss') return;
+    const message = { type: action === 'allow' ? 'allow-words' : 'report-false-alarm',
+      category: shown.category, words: shown.quote };
+    const result = await ext.runtime.sendMessage(message).catch(() => null);
+    if (action === 'report' && this.#shown) {
+      this.#told = result && result.ok
+        ? `Thank you: the school will see that ${words} was flagged wrongly. Nothing else of your draft was sent.`
+        : 'Precheck could not reach the school’s server: nothing was sent.';
+      this.#draw();
+    }
   }
 }

@@ -44,6 +44,7 @@ export class Overlay {
   #clippingAncestors = null;
   #composerBox;
   #onFix;
+  #onFalseAlarm;
   #panelBox = null; // where the frame drew a panel that has buttons, in the editor's viewport
   // The frame lets the pointer through to the page, except while it is over
   // the panel: then the panel's buttons take it, until the frame says it left.
@@ -56,11 +57,14 @@ export class Overlay {
    * @param {() => DOMRect} [composerBox]  the box of the editor's whole composer
    * @param {(fix: {start: number, end: number, quote: string, replacement: string}) => void} [onFix]
    *   the person chose a fix in the panel
+   * @param {(action: string, finding: {category: string, quote: string}) => void} [onFalseAlarm]
+   *   the person chose a warning's false-alarm button ("dismiss", "allow", "report")
    */
-  constructor(editor, composerBox, onFix) {
+  constructor(editor, composerBox, onFix, onFalseAlarm) {
     this.#editor = editor;
     this.#composerBox = composerBox;
     this.#onFix = onFix;
+    this.#onFalseAlarm = onFalseAlarm;
     this.#frame = this.#newFrame();
     editor.ownerDocument.addEventListener('pointermove', this.#onPointerMove, { capture: true, passive: true });
     if (editor.tagName === 'TEXTAREA') {
@@ -97,6 +101,9 @@ export class Overlay {
       if (!this.#panelBox) this.#frame.takePointer(false);
     } else if (message.type === 'pointer-out') {
       this.#frame.takePointer(false);
+    } else if (message.type === 'false-alarm' && typeof message.category === 'string' &&
+               typeof message.quote === 'string') {
+      this.#onFalseAlarm?.(message.action, { category: message.category, quote: message.quote });
     } else if (message.type === 'fix' && typeof message.replacement === 'string') {
       const { start, end, quote, replacement } = message;
       this.#onFix?.({ start, end, quote, replacement });
@@ -123,7 +130,7 @@ export class Overlay {
    * editor; for a textarea the mirror measures at draw time. `checkedLength` is
    * set when only the start of a long draft was checked.
    */
-  showFindings({ findings, note, text, rangeFor, checkedLength = null }) {
+  showFindings({ findings, note, text, rangeFor, checkedLength = null, told = null }) {
     const sorted = sortFindings(findings);
     this.#marks = sorted
       .filter((finding) => finding.end > finding.start)
@@ -136,8 +143,8 @@ export class Overlay {
     this.#textareaText = rangeFor ? null : text;
     this.#showAnswer(
       sorted.length
-        ? { state: 'findings', findings: sorted.map(forDisplay), note, checkedLength }
-        : { state: 'clean', checkedLength },
+        ? { state: 'findings', findings: sorted.map(forDisplay), note, checkedLength, told }
+        : { state: 'clean', checkedLength, told },
     );
   }
 

@@ -6,13 +6,15 @@
 // editor and the words are; the page around sees a frame of constant size
 // whose contents it cannot read.
 //
-// The panel's buttons (a finding's one-click fixes) take the pointer only
+// The panel's buttons (a finding's one-click fixes, and what to do about a
+// false alarm: false-alarm.js) take the pointer only
 // while it is over the panel: the frame tells the content script where the
 // panel is, the content script lets the frame take the pointer when it comes
 // over that box, and the frame hands it back when it leaves.
 
 import { h } from './dom.js';
 import { findingItem } from './finding-item.js';
+import { falseAlarmButtons } from './false-alarm.js';
 import { portFromPage } from './frame-port.js';
 
 const GAP = 8;
@@ -28,10 +30,15 @@ function count(n, one, many) {
   return n === 1 ? `1 ${one}` : `${n} ${many}`;
 }
 
-function showAnswer({ state, findings = [], note = null, detail = null, checkedLength = null }) {
+/** A person's choice about a false alarm, to the content script, which owns the draft's findings. */
+function falseAlarmChoice({ category, quote }) {
+  return (action) => port.postMessage({ type: 'false-alarm', action, category, quote });
+}
+
+function showAnswer({ state, findings = [], note = null, detail = null, checkedLength = null, told = null }) {
   // The live region is read out when it changes: the same findings again
   // (the writer typed elsewhere in the draft) are not announced again.
-  const key = JSON.stringify([state, note, detail, checkedLength,
+  const key = JSON.stringify([state, note, detail, checkedLength, told,
     findings.map((f) => [f.category, f.severity, f.quote, f.clause, f.start, f.replacements])]);
   if (key === listed) return;
   listed = key;
@@ -39,13 +46,19 @@ function showAnswer({ state, findings = [], note = null, detail = null, checkedL
   const capped = checkedLength
     ? [h('p', { class: 'precheck-notice' }, `Only the first ${checkedLength.toLocaleString('en-GB')} characters of this draft were checked.`)]
     : [];
+  const toldLine = told ? [h('p', { class: 'precheck-told' }, told)] : [];
   if (state === 'findings') {
     status.replaceChildren(
       h('p', { class: 'summary' }, `${count(findings.length, 'thing', 'things')} to check in this draft`),
-      h('ul', {}, findings.map((finding) => findingItem(finding, fixButtons(finding)))),
+      h('ul', {}, findings.map((finding) => findingItem(finding,
+        [fixButtons(finding), falseAlarmButtons(finding, falseAlarmChoice(finding))]))),
       ...(note ? [h('p', { class: 'precheck-note' }, note)] : []),
       ...capped,
+      ...toldLine,
     );
+  } else if (state === 'clean' && told) {
+    // The last warning was just dismissed: say what became of it, not only "nothing found".
+    status.replaceChildren(h('p', { class: 'precheck-clean' }, 'Checked: nothing else found'), ...toldLine);
   } else if (state === 'clean') {
     panel.classList.add('sign');
     status.replaceChildren(h('p', { class: 'precheck-clean' }, 'Checked: nothing found'), ...capped);

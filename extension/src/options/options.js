@@ -6,6 +6,8 @@ import {
   addSite, loadSettings, normaliseServerUrl, originPattern, saveSiteChoice, serverUrlProblem, siteChoice,
 } from '../shared/settings.js';
 import { parseEnrolmentLink } from '../shared/enrolment.js';
+import { loadAllowList, removeAllowed } from '../shared/allow-list.js';
+import { categoryLabel } from '../shared/findings.js';
 import { ADDED_SITE_KINDS, BUILT_IN_SITES, hostFromInput, matchPatternForHost } from '../shared/sites.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -232,6 +234,26 @@ function showWhatItSet(settings) {
   $('#managed-note').hidden = !(settings.locked.serverUrl || settings.locked.sites.length);
 }
 
+/** The person's own allow-list (shared/allow-list.js), each entry with a Remove button. */
+async function renderAllowList() {
+  const entries = await loadAllowList();
+  $('#allowed-empty').hidden = entries.length > 0;
+  $('#allowed').replaceChildren(...entries.map(({ category, words }) => {
+    const item = document.createElement('li');
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', `Remove “${words}”`);
+    remove.addEventListener('click', async () => {
+      await removeAllowed(category, words);
+      say($('#allowed-status'), `Precheck will flag “${words}” again.`, true);
+      await renderAllowList();
+    });
+    item.append(`“${words}” (${categoryLabel(category)}) `, remove);
+    return item;
+  }));
+}
+
 async function init() {
   // Listen before reading storage: a Save pressed meanwhile must not submit
   // the form natively (reloading the page and losing what was typed).
@@ -248,6 +270,11 @@ async function init() {
   if (!$('#server-url').value || settings.locked.serverUrl) $('#server-url').value = settings.serverUrl;
   if (!$('#token').value) $('#token').value = settings.token;
   await renderSites();
+  await renderAllowList();
+  // A word allowed from a warning while Options is open shows here at once.
+  ext.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes.allowList) renderAllowList();
+  });
 }
 
 init();

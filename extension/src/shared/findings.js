@@ -42,3 +42,44 @@ export function flaggedWords(finding) {
 export function clauseLabel(finding) {
   return finding.clause ? `Policy ${finding.clause}` : 'Policy';
 }
+
+// What the person says a warning got wrong, per category: one click hides it for this draft.
+const DISMISS_LABELS = {
+  'pupil-name': 'Not a pupil',
+  'staff-name': 'Not a colleague',
+  'school-reference': 'Not about this school',
+  'work-discussion': 'Not about work',
+  'pupil-contact': 'Not contact with pupils',
+  'contact-details': 'Not my personal details',
+  offensive: 'Not offensive here',
+  reputation: 'Not about the school',
+  'unsafe-link': 'This link is fine',
+  'child-photo': 'No child in this photo',
+  'direct-message': 'Not messaging a pupil',
+  'working-hours': 'Not working now',
+};
+
+export function dismissLabel(category) {
+  return DISMISS_LABELS[category] || 'Not a problem here';
+}
+
+/** Whether a finding is about words of the draft (not the whole post): only those can be allowed or reported. */
+export function hasWords(finding) {
+  return finding.end > finding.start && Boolean(finding.quote && wordsKey(finding.quote));
+}
+
+/**
+ * The form two quotes of the same words share: case, spacing, a leading # or @ and a
+ * possessive do not matter ("Grace", "#grace", "Grace's"). The service compares school-wide
+ * exceptions the same way (nlp/excepted.py).
+ */
+export function wordsKey(words) {
+  const edge = /^[\s#@"'“”‘’]+|[\s"'“”‘’.,;:!?]+$/gu;
+  const key = String(words).normalize('NFC').toLowerCase().split(/\s+/u).filter(Boolean).join(' ').replace(edge, '');
+  return key.replace(/['’]s?$/u, '').replace(edge, '');
+}
+
+/** One finding's identity for dismissing it: its category and words. */
+export function findingKey(finding) {
+  return `${finding.category}\u0000${wordsKey(finding.quote || '')}`;
+}
