@@ -228,6 +228,32 @@ try {
     check(posted.length === 1 && posted[0] === DRAFT, `${site.host}: Post anyway posts once, exactly as typed`);
     await page.close();
 
+    // The page's own script writes the draft into the editor (no key pressed, nothing
+    // pasted): Precheck asks nothing about it, so no warning ever comes.
+    const scripted = await browser.newPage();
+    await scripted.goto(url);
+    await scripted.click(pierce(site.frame || site.editor));
+    await (site.frame ? await (await scripted.$(site.frame)).contentFrame() : scripted).evaluate((selector, text) => {
+      const find = (root) => root.querySelector(selector)
+        || [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean) || null;
+      const editor = find(document) || document.body;
+      editor.focus();
+      if (editor.tagName === 'TEXTAREA') {
+        editor.value = text;
+        editor.dispatchEvent(new Event('input', { bubbles: true }));
+      } else {
+        document.execCommand('insertText', false, text);
+      }
+    }, site.frame ? 'body' : site.editor, DRAFT);
+    const written = await scripted.evaluate(() => window.__editorText());
+    const answered = await inFrame(scripted, 'overlay', () => {
+      const status = document.querySelector('[role="status"]');
+      return status && status.textContent.includes('07700 900123');
+    }, undefined, 3_000);
+    check(written.includes('07700 900123') && !answered,
+      `${site.host}${site.path || ''}: text a page script writes is not checked (${written.includes('07700') ? 'written' : 'the write did not take'}, ${answered ? 'warned' : 'no warning'})`);
+    await scripted.close();
+
     // A one-click fix from the panel: the number goes (with a space) through the editor's own
     // input path, so its model holds the new text and Ctrl+Z brings the number back.
     const fixing = await browser.newPage();
@@ -273,7 +299,7 @@ try {
     await benign.close();
   }
 } catch (error) {
-  check(false, `unexpected error: ${error.message}`);
+  check(false, `unexpected error: ${error.stack}`);
 } finally {
   await browser.close();
 }
