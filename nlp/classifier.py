@@ -1,5 +1,5 @@
 """The trained text classifier (nlp/textcat/model, built by `python -m nlp.train`): how much a draft
-reads as work talk, as a remark on the school and as contact with pupils or parents, learned from labelled posts rather than listed.
+reads as work talk, as a remark on the school, as contact with pupils or parents and as mockery, learned from labelled posts rather than listed.
 
 It is spaCy's bag-of-words classifier over the tokenizer alone (no tagger, no vectors), loaded once
 per process and shared read-only by every Engine, so a score costs well under a millisecond.
@@ -29,7 +29,7 @@ WINDOW = 600
 
 
 def scores(draft, start: int = 0, end: int = 0) -> dict[str, float]:
-    """{"work-discussion": p, "reputation": p, "pupil-contact": p} for the text around draft.text[start:end]
+    """{"work-discussion": p, "reputation": p, "pupil-contact": p, "offensive": p} for the text around draft.text[start:end]
     (the whole of a post up to WINDOW characters either side), computed once per window."""
     window = (max(0, start - WINDOW), end + WINDOW)
     cache = draft.memo.setdefault("textcat", {})

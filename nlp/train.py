@@ -1,4 +1,4 @@
-"""Train the text classifier for work talk, reputation and contact with pupils (nlp/textcat/model) with spaCy's own trainer.
+"""Train the text classifier for work talk, reputation, contact with pupils and mockery (nlp/textcat/model) with spaCy's own trainer.
 
     python -m nlp.train          # or: make textcat
 
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 HERE = Path(__file__).resolve().parent / "textcat"
 MODEL = HERE / "model"
-LABELS = ("work-discussion", "reputation", "pupil-contact")
+LABELS = ("work-discussion", "reputation", "pupil-contact", "offensive")
 # never trained on: the development set's copy, and whole sets kept to score the model by source
 EXCLUDED = {"thornbury"}
 HELD_OUT = ("kelvinbank", "staffroom", "judgements", "millbrook", "kingsmead", "ashfield", "harbourside", "fenwick")

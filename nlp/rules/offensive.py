@@ -5,6 +5,7 @@ from pathlib import Path
 
 import better_profanity
 
+from nlp import classifier, vocab
 from nlp.draft import Draft, Hit
 
 CATEGORY = "offensive"
@@ -13,7 +14,7 @@ SEVERITY = "medium"
 MESSAGE = ("This language could offend a colleague, parent or pupil. Policy 4.1: staff should not post "
            "anything that could offend or be misinterpreted.")
 SUGGESTION = "Reword it without the swearing or insult."
-READS = ()
+READS = ("pupil-name",)
 
 # better-profanity's list mixes swearing with ordinary words ("three", "style", "dog"),
 # so from it only words that are not ordinary English are taken, plus these.
@@ -50,6 +51,11 @@ _PERSON_FRAME = re.compile(r"(?:\b(?:a|an|you|total|absolute|utter|complete|bunc
                            r"stupid|silly|daft|fat|lazy|ugly|dumb|thick|useless|miserable|nosy|old)\s+(?:\w+\s+){0,2})$", re.I)
 # Swearing in phrases whose words alone are mild: "piss off", "sod off", "bugger off".
 _PHRASES = re.compile(r"\b(?:piss(?:ed)?|sod|bugger|naff|clear|eff|f)\s+off\b|\bpissed\s+off\b|\bsod\s+(?:this|that|it|you)\b", re.I)
+# Mockery of a pupil or their family with no rude word ("that boy is two sandwiches short of a
+# picnic"): a sentence naming one, in a post the trained classifier reads as mockery.
+_MOCKED = vocab.pattern("mocked-people")
+MOCKERY_SCORE = 0.5
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9*@$!#]*[A-Za-z0-9*]|[A-Za-z]")
 # Digits and symbols written for the letters they look like ("sh1t", "b1tch", "c0ck", "@rse").
 _LOOKALIKE = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s", "!": "i"})
@@ -123,4 +129,20 @@ class Detector:
             next_is_name = bool(re.match(r"^\s+[A-Z][a-z]", rest))
             if _offensive(m.group(), text[max(0, m.start() - 40):m.start()], next_is_name, self.profanity, self.by_shape):
                 hits.append(Hit(m.start(), m.end()))
-        return hits
+        return hits or self._mockery(draft)
+
+    def _mockery(self, draft: Draft) -> list[Hit]:
+        pupils = draft.found("pupil-name")
+        for sentence in _SENTENCE.finditer(draft.text):
+            s, e = sentence.span()
+            person = _MOCKED.search(sentence.group())
+            if not (person or any(s <= h.start < e for h in pupils)):
+                continue
+            score = classifier.scores(draft, s, e)[CATEGORY]
+            draft.note(CATEGORY, mocked=person.group() if person else "a pupil named", classifier=score)
+            if score < MOCKERY_SCORE:
+                return []  # one post, one score: the first sentence about a person decides
+            stripped = sentence.group().strip()
+            start = s + sentence.group().index(stripped)
+            return [Hit(start, start + len(stripped))]
+        return []

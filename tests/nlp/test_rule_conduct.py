@@ -162,3 +162,12 @@ def test_sarcasm_after_the_sentence_it_mocks_is_reputation(categories, text):
 def test_sarcasm_far_from_any_school_target_is_not_reputation(categories):
     text = "The head of our book club chose the novel. We met in the pub. It rained. The bus was late. Oh wait 🙃"
     assert "reputation" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The kids at the party loved the magician",
+    "My mum rang to say the cat has learnt to open doors",
+    "Proud of the boys for winning the county cup",
+])
+def test_people_without_mockery_are_not_offensive(categories, text):
+    assert "offensive" not in categories(text)

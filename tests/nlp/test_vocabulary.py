@@ -10,6 +10,7 @@ from nlp import vocab
 RULES = {
     "reputation-targets": "reputation",
     "sarcasm": "reputation",
+    "mocked-people": "offensive",
 }
 ENTRIES = [pytest.param(name, entry, id=f"{name}:{entry.line}:{entry.phrase}") for name in RULES for entry in vocab.entries(name)]
 

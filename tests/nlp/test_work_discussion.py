@@ -50,4 +50,4 @@ def test_the_evidence_names_the_weak_cue_and_the_score(engine):
 
 def test_the_trained_model_knows_its_labels():
     draft = Draft("Marking again", Context())
-    assert set(classifier.scores(draft)) == {"work-discussion", "reputation", "pupil-contact"}
+    assert set(classifier.scores(draft)) == {"work-discussion", "reputation", "pupil-contact", "offensive"}
