@@ -175,8 +175,8 @@ def test_one_schools_change_reaches_every_worker_for_that_school_alone(live_serv
 
     reloads = workers_with(service, north["id"], version)
     assert set(reloads) >= workers, f"workers {workers - set(reloads)} did not put northfield's change in force"
-    for pid in workers:
-        assert (reloads[pid] - saved_at).total_seconds() < 2.0, f"worker {pid} took too long"
+    took = {pid: round((reloads[pid] - saved_at).total_seconds(), 2) for pid in workers}
+    assert all(seconds < 2.0 for seconds in took.values()), f"seconds per worker: {took}"
     # Southgate's engine was built once per worker, before the change, and not again.
     assert len([b for b in builds(service) if b.get("school_id") == south["id"]]) == south_builds_before == WORKERS
     assert not failures, failures[:5]
