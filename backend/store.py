@@ -9,6 +9,7 @@ exactly the lists and settings written with it. The default school (id 1)
 always exists; everything that predates schools acts on it. Drafts are never
 stored; tokens only as hashes.
 """
+import hashlib
 import json
 import logging
 import os
@@ -233,6 +234,24 @@ def _bulk_insert(session, table, rows: list[dict]) -> None:
     compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(rows[0]))
     params = [tuple(row[key] for key in compiled.positiontup) for row in rows] if compiled.positional else rows
     conn.exec_driver_sql(str(compiled), params)
+
+
+def entry_fingerprint(entry) -> str:
+    """Identifies an entry's values. Row ids alone are not enough: a database may reuse them after a
+    list is replaced, and an edit must never land on someone else who took the number."""
+    return hashlib.sha256(repr(entry).encode()).hexdigest()[:16]
+
+
+def _orm_values(entry) -> dict:
+    """An entry as ORM column values (aliases as a list for the JSON column)."""
+    values = dict(vars(entry))
+    if "aliases" in values:
+        values["aliases"] = list(values["aliases"])
+    return values
+
+
+class _Gone(Exception):
+    """The row a single-entry change was for is gone or no longer as the admin saw it."""
 
 
 def row_to_entry(kind: str, row):
@@ -558,41 +577,89 @@ class Store:
             raise SchoolGone(school_id)
         return version
 
-    def snapshot(self, school_id: int = DEFAULT_SCHOOL_ID) -> Snapshot:
-        """One school's lists and settings of one version, consistent even without snapshot isolation.
-
-        Writers bump the version in the same transaction as their change, so if
-        the version read before and after the lists is the same, no change
-        committed in between.
-        """
+    def _consistent(self, school_id: int, read):
+        """(lists_version, read(session)) as of one version of a school, consistent even without
+        snapshot isolation: writers bump the version in the same transaction as their change, so
+        if the version read before and after is the same, no change committed in between."""
         while True:
             with self.session() as s:
                 before = self.lists_version(s, school_id)
-                lists = NameLists(**{kind.replace("-", "_"): tuple(self._entries(s, kind, school_id))
-                                     for kind in LIST_KINDS})
-                settings = self._settings(s, school_id)
-                exceptions = frozenset(ExceptedWords(row.category, row.words_key) for row in s.execute(
-                    select(SchoolException.category, SchoolException.words_key)
-                    .where(SchoolException.school_id == school_id)))
-                after = self.lists_version(s, school_id)
-            if before == after:
-                return Snapshot(before, lists, settings, exceptions)
+                value = read(s)
+                if self.lists_version(s, school_id) == before:
+                    return before, value
+
+    def snapshot(self, school_id: int = DEFAULT_SCHOOL_ID) -> Snapshot:
+        """One school's lists, settings and exceptions of one version."""
+        def read(s):
+            lists = NameLists(**{kind.replace("-", "_"): tuple(entry for _, entry in self._rows(s, kind, school_id))
+                                 for kind in LIST_KINDS})
+            exceptions = frozenset(ExceptedWords(row.category, row.words_key) for row in s.execute(
+                select(SchoolException.category, SchoolException.words_key)
+                .where(SchoolException.school_id == school_id)))
+            return lists, self._settings(s, school_id), exceptions
+        version, (lists, settings, exceptions) = self._consistent(school_id, read)
+        return Snapshot(version, lists, settings, exceptions)
 
     @staticmethod
-    def _entries(session, kind: str, school_id: int) -> list:
+    def _rows(session, kind: str, school_id: int) -> list[tuple[int, object]]:
         # Core rows, not ORM objects: a 100,000-pupil list loads several times faster.
         table = ROW_TYPES[kind].__table__
         query = select(table).where(table.c.school_id == school_id).order_by(table.c.id)
-        return [row_to_entry(kind, row) for row in session.execute(query)]
+        return [(row.id, row_to_entry(kind, row)) for row in session.execute(query)]
 
     def entries(self, kind: str, school_id: int = DEFAULT_SCHOOL_ID) -> tuple[int, list]:
-        """(lists_version, entries) of one of a school's lists."""
+        """(lists_version, entries) of one of a school's lists, in upload order."""
+        return self._consistent(school_id, lambda s: [entry for _, entry in self._rows(s, kind, school_id)])
+
+    def rows(self, kind: str, school_id: int = DEFAULT_SCHOOL_ID) -> tuple[int, list[tuple[int, object]]]:
+        """(lists_version, [(row id, entry)]) of one of a school's lists, in upload order."""
+        return self._consistent(school_id, lambda s: self._rows(s, kind, school_id))
+
+    def entry(self, kind: str, row_id: int, school_id: int = DEFAULT_SCHOOL_ID):
+        """One entry of a school's list; None if there is none by that id in that school."""
         with self.session() as s:
-            while True:
-                before = self.lists_version(s, school_id)
-                rows = self._entries(s, kind, school_id)
-                if self.lists_version(s, school_id) == before:
-                    return before, rows
+            row = s.get(ROW_TYPES[kind], row_id)
+            return None if row is None or row.school_id != school_id else row_to_entry(kind, row)
+
+    def add_entry(self, kind: str, entry, actor: str, school_id: int = DEFAULT_SCHOOL_ID) -> int:
+        """Add one entry to a school's list; returns the school's new lists_version."""
+        return self._change_entry(kind, actor, "lists.add", school_id,
+                                  lambda s, row_type: s.add(row_type(**_orm_values(entry), school_id=school_id)))
+
+    def update_entry(self, kind: str, row_id: int, seen: str, entry, actor: str,
+                     school_id: int = DEFAULT_SCHOOL_ID) -> int | None:
+        """Replace one entry as it was when the admin opened it (`seen`: its entry_fingerprint);
+        None if it is gone or was changed meanwhile."""
+        def apply(s, row_type):
+            row = self._row_as_seen(s, kind, row_id, seen, school_id)
+            for name, value in _orm_values(entry).items():
+                setattr(row, name, value)
+        return self._change_entry(kind, actor, "lists.edit", school_id, apply)
+
+    def remove_entry(self, kind: str, row_id: int, seen: str, actor: str,
+                     school_id: int = DEFAULT_SCHOOL_ID) -> int | None:
+        """Remove one entry as the admin saw it (as update_entry); None if it is gone or was changed."""
+        return self._change_entry(kind, actor, "lists.remove", school_id,
+                                  lambda s, row_type: s.delete(self._row_as_seen(s, kind, row_id, seen, school_id)))
+
+    @staticmethod
+    def _row_as_seen(session, kind: str, row_id: int, seen: str, school_id: int):
+        row = session.get(ROW_TYPES[kind], row_id)
+        if row is None or row.school_id != school_id or entry_fingerprint(row_to_entry(kind, row)) != seen:
+            raise _Gone
+        return row
+
+    def _change_entry(self, kind: str, actor: str, action: str, school_id: int, apply) -> int | None:
+        """Apply one change and bump lists_version in the same transaction; audit kind and count only."""
+        try:
+            with self.session() as s, s.begin():
+                version = self._bump(s, school_id)
+                apply(s, ROW_TYPES[kind])
+                s.add(AuditLog(actor=actor, action=action, target=kind, count=1, lists_version=version,
+                               school_id=school_id))
+        except _Gone:
+            return None
+        return version
 
     def replace_list(self, kind: str, entries: list, actor: str, school_id: int = DEFAULT_SCHOOL_ID) -> int:
         """Replace one of a school's lists whole, atomically; returns the school's new lists_version."""
@@ -612,12 +679,8 @@ class Store:
         return Settings.from_json(stored) if stored else Settings()
 
     def settings(self, school_id: int = DEFAULT_SCHOOL_ID) -> tuple[int, Settings]:
-        with self.session() as s:
-            while True:
-                before = self.lists_version(s, school_id)
-                settings = self._settings(s, school_id)
-                if self.lists_version(s, school_id) == before:
-                    return before, settings
+        """(lists_version, settings) of a school."""
+        return self._consistent(school_id, lambda s: self._settings(s, school_id))
 
     def replace_settings(self, settings: Settings, actor: str, school_id: int = DEFAULT_SCHOOL_ID) -> int:
         with self.session() as s, s.begin():

@@ -1,8 +1,8 @@
 """What the console reads and changes, on top of the service's store (backend.store).
 
-The whole-list operations are the store's own; single-entry edits live here,
-written on the store's models, and bump lists_version in the same transaction
-exactly as a list upload does, so every worker picks them up the same way.
+Every change to a list or the settings is the store's own (it bumps lists_version
+in the same transaction, so every worker picks it up); here they are asked for
+on behalf of the signed-in admin, for the school the page shows.
 """
 import hashlib
 import secrets
@@ -15,8 +15,7 @@ from sqlalchemy import DateTime, Integer, String, case, delete, or_, select, upd
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.auth import hash_password, issue_token, verify_password
-from backend.store import (DEFAULT_SCHOOL_ID, ROW_TYPES, AdminUser, AuditLog, Base, School, Store,
-                           row_to_entry, utcnow)
+from backend.store import DEFAULT_SCHOOL_ID, AdminUser, AuditLog, Base, School, Store, utcnow
 
 MAX_FAILED_SIGN_INS = 5
 FAILURE_WINDOW = timedelta(minutes=15)
@@ -197,83 +196,26 @@ def admin_exists(email: str) -> bool:
 
 def list_rows(kind: str) -> tuple[int, list[tuple[int, object]]]:
     """(lists_version, [(row id, entry)]) of one list, in upload order."""
-    row_type = ROW_TYPES[kind]
-    st, school = store(), school_id()
-    query = select(row_type).where(row_type.school_id == school).order_by(row_type.id)
-    with st.session() as s:
-        while True:
-            before = st.lists_version(s, school)
-            rows = [(row.id, row_to_entry(kind, row)) for row in s.execute(query).scalars()]
-            if st.lists_version(s, school) == before:
-                return before, rows
+    return store().rows(kind, school_id())
 
 
 def list_entry(kind: str, row_id: int):
     """One entry of the school's list; None if there is none by that id in this school."""
-    with store().session() as s:
-        row = s.get(ROW_TYPES[kind], row_id)
-        return None if row is None or row.school_id != school_id() else row_to_entry(kind, row)
-
-
-def fingerprint(entry) -> str:
-    """Identifies an entry's values. Row ids alone are not enough: a database may reuse them after a
-    list is replaced, and an edit must never land on someone else who took the number."""
-    return hashlib.sha256(repr(entry).encode()).hexdigest()[:16]
-
-
-def _orm_values(entry) -> dict:
-    """An entry as ORM column values (aliases as a list for the JSON column)."""
-    values = dict(vars(entry))
-    if "aliases" in values:
-        values["aliases"] = list(values["aliases"])
-    return values
+    return store().entry(kind, row_id, school_id())
 
 
 def add_entry(kind: str, entry, admin) -> int:
-    return _change(kind, admin, "lists.add",
-                   lambda s, row_type: s.add(row_type(**_orm_values(entry), school_id=school_id())))
-
-
-def _row_as_seen(s, kind, row_type, row_id: int, seen: str):
-    row = s.get(row_type, row_id)
-    if row is None or row.school_id != school_id() or fingerprint(row_to_entry(kind, row)) != seen:
-        raise _Gone
-    return row
+    return store().add_entry(kind, entry, actor(admin), school_id())
 
 
 def update_entry(kind: str, row_id: int, seen: str, entry, admin) -> int | None:
     """Replace one entry as it was when the admin opened it (`seen`, its fingerprint);
     None if it is gone or was changed meanwhile."""
-    def apply(s, row_type):
-        row = _row_as_seen(s, kind, row_type, row_id, seen)
-        for name, value in _orm_values(entry).items():
-            setattr(row, name, value)
-    return _change(kind, admin, "lists.edit", apply)
+    return store().update_entry(kind, row_id, seen, entry, actor(admin), school_id())
 
 
 def remove_entry(kind: str, row_id: int, seen: str, admin) -> int | None:
-    def apply(s, row_type):
-        s.delete(_row_as_seen(s, kind, row_type, row_id, seen))
-    return _change(kind, admin, "lists.remove", apply)
-
-
-class _Gone(Exception):
-    pass
-
-
-def _change(kind: str, admin, action: str, apply) -> int | None:
-    """Apply one change and bump lists_version in the same transaction; audit kind and count only."""
-    row_type = ROW_TYPES[kind]
-    st, school = store(), school_id()
-    try:
-        with st.session() as s, s.begin():
-            version = Store._bump(s, school)
-            apply(s, row_type)
-            s.add(AuditLog(actor=actor(admin), action=action, target=kind, count=1, lists_version=version,
-                           school_id=school))
-    except _Gone:
-        return None
-    return version
+    return store().remove_entry(kind, row_id, seen, actor(admin), school_id())
 
 
 def replace_list(kind: str, entries: list, admin) -> int:

@@ -8,6 +8,7 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 
 from backend.console import bp, data, uploads
 from backend.console.forms import PupilForm, SchoolTermForm, StaffForm
+from backend.store import entry_fingerprint
 from backend.uploads import preview as preview_file
 from nlp.lists import PARSERS, ListFormatError, Pupil, SchoolTerm, StaffMember
 
@@ -118,7 +119,7 @@ def _list_page(kind: str):
     q = request.form.get("q", "").strip() if request.method == "POST" else ""
     words = _fold(q).split()
     shown = [(row_id, entry) for row_id, entry in rows if _matches(entry, words)] if words else rows
-    return render_template("console/list.html", spec=spec, rows=shown, fingerprint=data.fingerprint, total=len(rows), q=q,
+    return render_template("console/list.html", spec=spec, rows=shown, fingerprint=entry_fingerprint, total=len(rows), q=q,
                            version=version, limit=SHOW_AT_MOST, section=spec.endpoint)
 
 
@@ -178,7 +179,7 @@ def edit_entry(kind, row_id):
             flash(f"Saved {spec.describe(changed)}.", "success")
         return redirect(url_for(spec.endpoint))
     return _entry_form_page(spec, form, f"Edit {spec.describe(entry)}",
-                            seen=request.form.get("seen") or data.fingerprint(entry))
+                            seen=request.form.get("seen") or entry_fingerprint(entry))
 
 
 @bp.route("/<kind>/<int:row_id>/remove", methods=("POST",))
