@@ -9,7 +9,7 @@ app; and where a private message opens to a parent.
 """
 import re
 
-from nlp import classifier
+from nlp import classifier, vocab
 from nlp.cues import TITLES
 from nlp.draft import Draft, Hit
 from nlp.resources import StatelessDetector
@@ -56,9 +56,7 @@ _ACCEPTED = re.compile(
 # Words that name a personal channel or reaching someone on it. Beside an audience, they anchor
 # an invitation worded in ways the patterns above do not list, when the trained classifier reads
 # the post as contact with pupils or parents ("my study TikTok is up, follow for more").
-_CHANNEL = re.compile(r"\b(?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|whats\s?app|discord|telegram|messenger|youtube|twitch|"
-                      r"dms?|pms?|group\s+chats?|my\s+(?:page|account|channel|story|number|mobile)|link\s+in\s+(?:my\s+)?bio|"
-                      r"follow(?:ers?|ing)?|subscribe|message\s+me|inbox\s+me)\b|@\w{3,}", re.I)
+_CHANNEL = vocab.pattern("contact-channels")
 CLASSIFIER_SCORE = 0.5
 _TO_ADULT = re.compile(r"^\W*(?:(?:hi|hey|hello|dear|good\s+(?:morning|afternoon|evening))\W+)?(?:" +
                        "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?\s+[A-Z][\w'’-]*", re.I)

@@ -30,14 +30,14 @@ TARGETS = {
     "stbrendans": (0.80, 1.0),
     "judgements": (0.95, 1.0),
     # written blind by other hands and never trained on: gates at today's figures (README), far under
-    # the goals, so they only stop things getting worse (reputation 12/26 and 5/19 is the floor)
-    "millbrook": (0.45, 0.94),
+    # the goals, so they only stop things getting worse (reputation 13/26 and 5/19 is the floor)
+    "millbrook": (0.50, 0.94),
     "kingsmead": (0.25, 0.93),
-    # written blind by three more hands (2026-12-02), scored before anyone here read them; gates at the
-    # figures of their first score (README), so that nothing gets worse unnoticed
+    # written blind by three more hands (2026-12-02), scored before anyone here read them (first scores
+    # in their READMEs) and not tuned on; gates at today's figures, so that nothing gets worse unnoticed
     "ashfield": (0.0, 0.96),  # direct messages to pupils 0/7 at first contact
-    "harbourside": (0.06, 0.95),
-    "fenwick": (0.25, 0.96),
+    "harbourside": (0.12, 0.95),
+    "fenwick": (0.28, 0.96),
 }
 
 

@@ -11,6 +11,7 @@ RULES = {
     "reputation-targets": "reputation",
     "sarcasm": "reputation",
     "mocked-people": "offensive",
+    "contact-channels": "pupil-contact",
 }
 ENTRIES = [pytest.param(name, entry, id=f"{name}:{entry.line}:{entry.phrase}") for name in RULES for entry in vocab.entries(name)]
 
