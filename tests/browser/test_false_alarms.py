@@ -173,3 +173,32 @@ def test_an_allowed_word_is_not_flagged_again_until_removed_in_options(page, bro
             expect(finding_naming(after, allowed.full_name)).to_have_count(1, timeout=ui.CHECK_TIMEOUT_MS)
         finally:
             after.close()
+
+
+def test_in_the_pause_a_false_alarm_is_dismissed_by_keyboard_and_post_then_goes_on(page, service, staff_token):
+    pupil = ui.dev_set_pupils()[51]
+    draft = f"Lovely afternoon at the match with {pupil.full_name}"
+    answer = service.check(draft, {"site": X.host, "surface": "post", "account": "personal"}, token=staff_token).json()
+    others = sorted(f["category"] for f in answer["findings"]
+                    if f["severity"] in ("high", "medium") and f["quote"] != pupil.full_name)
+    type_on_x(page, draft)
+    expect(finding_naming(page, pupil.full_name)).to_have_count(1, timeout=ui.CHECK_TIMEOUT_MS)
+
+    page.locator(X.post_selector).click()
+    dialog = ui.dialog(page)
+    named = dialog.locator('li.precheck-finding[data-category="pupil-name"]').filter(has_text=pupil.full_name)
+    expect(named).to_have_count(1, timeout=ui.CHECK_TIMEOUT_MS)
+    named.get_by_role("button", name="Not a pupil").focus()
+    page.keyboard.press("Enter")
+    expect(dialog).to_have_count(0)
+    expect(finding_naming(page, pupil.full_name)).to_have_count(0)
+    assert ui.posted(page) == []  # a dismissal is no Post anyway
+
+    page.locator(X.post_selector).click()
+    if others:  # what the service flags besides the pupil still pauses the post, and only that
+        expect(dialog.locator("li.precheck-finding")).to_have_count(len(others), timeout=ui.CHECK_TIMEOUT_MS)
+        assert sorted(dialog.locator("li.precheck-finding").evaluate_all(
+            "items => items.map(i => i.dataset.category)")) == others
+    else:
+        page.wait_for_function("() => window.__posted.length === 1", timeout=ui.CHECK_TIMEOUT_MS)
+        assert ui.posted(page) == [draft]

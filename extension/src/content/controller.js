@@ -247,11 +247,19 @@ export class Controller {
       const session = sessions.find((s) => s.findings.includes(finding));
       if (session) fix = () => session.applyFix({ start: finding.start, end: finding.end, quote: finding.quote, replacement });
     };
-    const choice = await askBeforePosting({ findings: blocking, lower, note, container, onFix });
+    let falseAlarm = null; // a warning dismissed in the dialog, as in the panel
+    const onFalseAlarm = (finding, action) => {
+      const session = sessions.find((s) => s.findings.includes(finding));
+      if (session) falseAlarm = () => session.falseAlarm(action, finding);
+    };
+    const choice = await askBeforePosting({ findings: blocking, lower, note, container, onFix, onFalseAlarm });
     if (choice === 'post') {
       replay();
     } else if (fix) {
       fix(); // focuses that editor, puts the fix in and checks again
+    } else if (falseAlarm) {
+      falseAlarm();
+      editor.focus();
     } else {
       editor.focus();
     }

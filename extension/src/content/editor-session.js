@@ -82,7 +82,7 @@ export class EditorSession {
     this.#config = config;
     this.#onChange = onChange;
     this.#overlay = new Overlay(editor, () => this.#composerBox(), (fix) => this.applyFix(fix),
-      (action, finding) => this.#onFalseAlarm(action, finding));
+      (action, finding) => this.falseAlarm(action, finding));
     this.#scheduler = new CheckScheduler({
       read: () => this.#read(),
       send: (text) => this.#send(text),
@@ -304,7 +304,7 @@ export class EditorSession {
    * category) for this draft at once; "allow" also keeps the words in the person's own
    * allow-list; "report" also tells the school, sending only the category and the words.
    */
-  async #onFalseAlarm(action, finding) {
+  async falseAlarm(action, finding) {
     const shown = this.#shown?.findings.find((f) => f.category === finding.category && f.quote === finding.quote);
     if (!shown || !['dismiss', 'allow', 'report'].includes(action)) return;
     this.#dismissed.add(findingKey(shown));

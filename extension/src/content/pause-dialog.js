@@ -24,8 +24,10 @@ const forDisplay = ({ category, severity, clause, quote, message, suggestion, st
  * @param {Element} options.container  where the frame goes (outside the editor)
  * @param {(finding: object, replacement: string) => void} [options.onFix]  the person chose one of
  *   a finding's fixes: the dialog closes as with Edit ('edit'), after this is called
+ * @param {(finding: object, action: string) => void} [options.onFalseAlarm]  the person chose a
+ *   finding's false-alarm button ("dismiss", "allow", "report"): closes as with Edit, after this
  */
-export function askBeforePosting({ findings, lower = 0, note, container, onFix }) {
+export function askBeforePosting({ findings, lower = 0, note, container, onFix, onFalseAlarm }) {
   const shown = sortFindings(findings); // in the dialog's order: a fix names its finding by index
   return new Promise((resolve) => {
     const ownerDocument = container.ownerDocument;
@@ -67,6 +69,10 @@ export function askBeforePosting({ findings, lower = 0, note, container, onFix }
         const finding = fix && shown[fix.index];
         if (finding && typeof fix.replacement === 'string' && finding.replacements?.includes(fix.replacement)) {
           onFix?.(finding, fix.replacement);
+        }
+        const wrong = message.choice === 'false-alarm' && message.falseAlarm;
+        if (wrong && shown[wrong.index] && typeof wrong.action === 'string') {
+          onFalseAlarm?.(shown[wrong.index], wrong.action);
         }
         finish(message.choice === 'post' ? 'post' : 'edit');
       },

@@ -1,12 +1,14 @@
 // The pause before publishing, in its own frame over the page: an
-// alertdialog listing the findings that hold the post back with their
-// one-click fixes, how many lower ones the panel shows, and "Edit" / "Post
-// anyway". Keyboard first: focus starts on Edit, Tab stays inside (the fixes
-// included), Escape means Edit. The content script gives this frame focus;
-// keys typed here never reach the page.
+// alertdialog listing the findings that hold the post back, with their
+// one-click fixes and what to do about a false alarm, how many lower ones the
+// panel shows, and "Edit" / "Post anyway". Keyboard first: focus starts on
+// Edit, Tab stays inside (the findings' buttons included), Escape means Edit.
+// The content script gives this frame focus; keys typed here never reach the
+// page.
 
 import { h } from './dom.js';
 import { findingItem } from './finding-item.js';
+import { falseAlarmButtons } from './false-alarm.js';
 import { portFromPage } from './frame-port.js';
 
 const backdrop = document.getElementById('backdrop');
@@ -29,12 +31,12 @@ function ask(port, { findings, lower = 0, note = null }) {
   const edit = h('button', { type: 'button', class: 'edit' }, 'Edit');
   const postAnyway = h('button', { type: 'button', class: 'post' }, 'Post anyway');
   // A fix is Edit with the fix put in: nothing is published, the draft is checked again.
-  const choose = (choice, fix = null) => {
+  const choose = (choice, fix = null, falseAlarm = null) => {
     if (chosen) return;
     chosen = true;
-    port.postMessage({ type: 'choice', choice, ...(fix ? { fix } : {}) });
+    port.postMessage({ type: 'choice', choice, ...(fix ? { fix } : {}), ...(falseAlarm ? { falseAlarm } : {}) });
   };
-  const fixing = [];
+  const inList = []; // the findings' own buttons, in reading order (for Tab)
   const intro =
     findings.length === 1
       ? 'Precheck found something the school’s social media policy asks you to think about before this goes out:'
@@ -58,15 +60,17 @@ function ask(port, { findings, lower = 0, note = null }) {
     h('p', { id: 'precheck-dialog-intro' }, intro),
     h('ul', {}, findings.map((finding, index) => {
       const fixes = fixButtons(finding, index, choose);
-      fixing.push(...fixes);
-      return findingItem(finding, fixes.length ? h('p', { class: 'precheck-fixes' }, fixes) : null);
+      // A false alarm dismissed here is Edit with the warning gone: Post again goes straight out.
+      const wrong = falseAlarmButtons(finding, (action) => choose('false-alarm', null, { index, action }));
+      inList.push(...fixes, ...wrong.querySelectorAll('button'));
+      return findingItem(finding, [fixes.length ? h('p', { class: 'precheck-fixes' }, fixes) : null, wrong]);
     })),
     lowerLine,
     note ? h('p', { class: 'note' }, note) : null,
     h('div', { class: 'actions' }, postAnyway, edit),
   );
   backdrop.replaceChildren(dialog);
-  buttons = [...fixing, postAnyway, edit];
+  buttons = [...inList, postAnyway, edit];
 
   edit.addEventListener('click', () => choose('edit'));
   postAnyway.addEventListener('click', () => choose('post'));
@@ -87,7 +91,7 @@ function ask(port, { findings, lower = 0, note = null }) {
 
 /** Focus back on the dialog's button (the content script focused this frame). */
 function refocus() {
-  (lastFocused || buttons[1])?.focus();
+  (lastFocused || buttons[buttons.length - 1])?.focus(); // else Edit
 }
 
 const port = await portFromPage();
