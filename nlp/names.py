@@ -258,6 +258,28 @@ _OTHER_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt", "pl", "sv", "tr", "id")
 _ORDINARY_BY_DICTIONARY: dict[int, tuple[frozenset, frozenset]] = {}
 
 
+COMMON_ZIPF = 4.0  # about 10 uses per million words: the 7,000 commonest English words
+_COMMON: frozenset[str] | None = None
+
+
+def common_english_words() -> frozenset[str]:
+    """The commonest words of English text (wordfreq, Zipf >= COMMON_ZIPF), names among them: a word
+    this common is what it says, never a misspelling of a pupil's name written alone ("Email" is not
+    Emily, "Mason" not Mayson). Built once per process, from the table ordinary_words reads."""
+    global _COMMON
+    if _COMMON is None:
+        import wordfreq
+        _COMMON = _common(wordfreq.get_frequency_dict("en", "small"))
+        wordfreq.get_frequency_dict.cache_clear()
+        wordfreq.get_frequency_list.cache_clear()
+    return _COMMON
+
+
+def _common(english: dict) -> frozenset[str]:
+    least = 10 ** (COMMON_ZIPF - 9)
+    return frozenset(w for w, frequency in english.items() if frequency >= least and w.isalpha())
+
+
 def ordinary_words(dictionary: frozenset[str]) -> frozenset[str]:
     """The dictionary's words that read as words before names; built once per process (~0.6 s)."""
     if not dictionary:  # no pipeline, no dictionary: every list name is read as a name
@@ -281,6 +303,9 @@ def ordinary_words(dictionary: frozenset[str]) -> frozenset[str]:
         commonest = sorted((zipf(table, word) for table in others), reverse=True)[:3]
         if z - sum(commonest) / 3 >= ENGLISH_LEAD:
             found.add(word)
+    global _COMMON
+    if _COMMON is None:  # while the English table is loaded (common_english_words)
+        _COMMON = _common(english)
     wordfreq.get_frequency_dict.cache_clear()  # ~60 MB of tables, not needed again
     wordfreq.get_frequency_list.cache_clear()
     ordinary = frozenset(found)

@@ -1,6 +1,6 @@
 """Everything the rules share that depends only on the lists, settings and pipeline: built once per Engine."""
 from nlp.lists import NameLists
-from nlp.names import NameBook, ordinary_words, pupil_book, staff_book
+from nlp.names import NameBook, common_english_words, ordinary_words, pupil_book, staff_book
 from nlp.settings import Settings
 
 # The word set is the same for every Engine built on one pipeline; the service
@@ -34,6 +34,8 @@ class Resources:
         self.words: frozenset[str] = dictionary_words(nlp)
         # the ordinary-word test of the name rules (Faith, Summer, Will)
         self.ordinary: frozenset[str] = ordinary_words(self.words)
+        # words too common to be a misspelt name written alone (none without a pipeline, like ordinary)
+        self.common: frozenset[str] = common_english_words() if self.words else frozenset()
 
 
 class StatelessDetector:

@@ -77,6 +77,7 @@ class Detector:
         self.book = resources.pupils
         self.staff = resources.staff
         self.words = resources.ordinary
+        self.common = resources.common
 
     def find(self, draft: Draft) -> list[Hit]:
         taken = [(h.start, h.end) for h in draft.found("staff-name")]
@@ -291,7 +292,8 @@ class Detector:
             words = tuple(x.key for x in ws[i:j + 1])
             if words in book.first:
                 exact = True
-            elif a == 1 and ws[i].key not in self.words and len(ws[i].key) >= 4 and ws[i].is_title and \
+            elif a == 1 and ws[i].key not in self.words and ws[i].key not in self.common and len(ws[i].key) >= 4 \
+                    and ws[i].is_title and \
                     book.close_first_forms(words, LONE_VARIANT_SIMILARITY):
                 exact = False
             else:

@@ -31,6 +31,7 @@ Margaret,Oyelaran,,,10,10P
 Krzysztof,Sobczak,,,10,10P
 Łukasz,Kowal,,,9,9R
 Minh,Nguyễn,,,7,7C
+Emily,Thwaite,,,7,7C
 """.encode()
 STAFF = b"""title,first_name,last_name
 Mrs,Ngozi,Okafor
@@ -276,3 +277,11 @@ def test_a_word_name_at_the_start_of_a_sentence_is_decided_by_its_tags(nlp, monk
         raise AssertionError("the entity recogniser was asked")
     monkeypatch.setattr(Draft, "entity_type", no_entities)
     assert bool([f for f in engine.check(text) if f.category == "pupil-name"]) is named
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Emilie stayed behind after the lesson to help me tidy up", "Emilie"),  # a misspelt first name alone
+    ("Email me the marking rota before the lesson tomorrow", None),  # a common word is what it says
+])
+def test_a_first_name_misspelt_alone_but_not_a_common_word(found, text, quote):
+    assert pupil_names(found(text)) == ([quote] if quote else [])
