@@ -3,6 +3,7 @@ makes of them, through the Flask test client, on SQLite and PostgreSQL."""
 from sqlalchemy import inspect, select
 
 from backend.store import FalseAlarmReport
+from nlp import Context
 from tests.backend.helpers import check, error_of, upload_pupils
 
 
@@ -93,6 +94,26 @@ def test_a_school_wide_exception_drops_that_finding_and_is_audited(app, client, 
     again = check(client, staff_headers, draft).get_json()
     assert any(f["category"] == "pupil-name" for f in again["findings"])
     assert client.delete(f"/api/v1/admin/exceptions/{made.get_json()['id']}", headers=admin_headers).status_code == 404
+
+
+def test_the_languagetool_api_and_try_a_post_honour_an_exception_too(app, client, admin_headers, staff_token):
+    upload_pupils(client, admin_headers)
+    draft = "Aisha Khan did brilliantly in the maths lesson today"
+
+    def lt_categories():
+        answer = client.post(f"/lt/{staff_token}/v2/check", data={"text": draft, "language": "en-GB"}).get_json()
+        return {m["rule"]["category"]["id"] for m in answer["matches"]}
+
+    def engine_categories():
+        with app.app_context():
+            current = app.extensions["precheck"].engines.current(1, at_least=app.extensions["precheck"].store.lists_version())
+            return {f.category for f in current.engine.check(draft, Context())}
+
+    assert "pupil-name" in lt_categories() and "pupil-name" in engine_categories()
+    assert client.post("/api/v1/admin/exceptions", json={"category": "pupil-name", "words": "Aisha Khan"},
+                       headers=admin_headers).status_code == 201
+    assert "pupil-name" not in lt_categories()
+    assert "pupil-name" not in engine_categories()  # what the console's Try a post runs
 
 
 def test_an_exception_of_one_school_leaves_another_alone(client, admin_headers, staff_headers):
