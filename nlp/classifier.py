@@ -17,6 +17,12 @@ def _model():
     return spacy.load(MODEL)
 
 
+def load() -> None:
+    """Load the model now (once per process): the first check must not pay for it, neither in
+    time nor against its budget."""
+    _model()
+
+
 def normalise(text: str) -> str:
     """What the model reads, in training and in a check: lower case, so "SLT", "Slt" and "slt" are
     one word to a bag-of-words model that has seen each only a few times."""

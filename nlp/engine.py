@@ -3,7 +3,7 @@ import gc
 import re
 from contextlib import contextmanager
 
-from nlp import budget
+from nlp import budget, classifier
 from nlp.budget import BudgetExceeded, Deadline
 from nlp.context import Context
 from nlp.draft import Draft
@@ -48,6 +48,7 @@ class Engine:
         self.budget_seconds = budget_seconds
         self.lists = lists
         self.settings = settings
+        classifier.load()
         with _cyclic_collector_paused():
             resources = Resources(nlp, lists, settings)
             self._rules = [(rule, rule.Detector(resources)) for rule in ordered(RULES)]

@@ -161,3 +161,10 @@ def test_a_rule_that_overruns_is_cut_off_and_the_check_still_answers(nlp, lists)
 def test_an_ordinary_check_is_complete(engine):
     assert INCOMPLETE not in engine.check("Lowenna Trewin did well in class, text me on 07700 900123")
     assert DEFAULT_SECONDS < BOUND
+
+
+def test_the_classifier_is_loaded_with_the_engine_not_by_the_first_check(nlp, lists):
+    from nlp import classifier
+    classifier._model.cache_clear()
+    Engine(nlp, lists)
+    assert classifier._model.cache_info().currsize == 1
