@@ -22,6 +22,7 @@ from backend.api import enrolment as enrolment_api
 from backend.config import ConfigError, database_url, load_config
 from backend.engines import EngineHolder
 from backend.logs import logging_config
+from backend.service import EXTENSION
 from backend.shortlinks import ShortLinks
 from backend.store import Store
 
@@ -30,7 +31,7 @@ __all__ = ["ConfigError", "create_app"]
 
 @dataclass
 class Service:
-    """What the blueprints share, at app.extensions["precheck"]."""
+    """What the blueprints share: backend.service.get_service() (get_store() for its store)."""
     store: Store
     engines: EngineHolder
     limiter: Limiter
@@ -118,7 +119,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     limiter = Limiter(_credential_key, app=app, storage_uri=_rate_limit_storage(app.config, app.instance_path),
                       storage_options=storage_options, in_memory_fallback_enabled=True, headers_enabled=True,
                       default_limits=[])
-    app.extensions["precheck"] = Service(store, engines, limiter)
+    app.extensions[EXTENSION] = Service(store, engines, limiter)
 
     CORS(app, resources={r"/api/*": {"origins": _cors_origins(app.config["EXTENSION_IDS"])},
                          r"/healthz": {"origins": _cors_origins(app.config["EXTENSION_IDS"])}},

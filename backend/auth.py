@@ -20,6 +20,7 @@ from flask import current_app, g, request
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from backend.errors import ApiError
+from backend.service import get_store
 from backend.store import DEFAULT_SCHOOL_ID
 
 TOKEN_PREFIX = {"staff": "pcs_", "admin": "pca_"}
@@ -110,7 +111,7 @@ def authenticate_staff(token: str | None) -> bool:
         return False
     hashed = token_hash(token)
     try:
-        row, g.lists_version = current_app.extensions["precheck"].store.authenticate(hashed, "staff")
+        row, g.lists_version = get_store().authenticate(hashed, "staff")
     except (OperationalError, InterfaceError):
         recalled = recent_staff_tokens.recall(hashed)
         if recalled is None:
@@ -153,7 +154,7 @@ def _authenticate_admin() -> None:
     if configured and hmac.compare_digest(given, token_hash(configured)):
         g.actor, g.admin_school_id = "admin-token:env", None
     else:
-        row = current_app.extensions["precheck"].store.find_token(given, "admin")
+        row = get_store().find_token(given, "admin")
         if row is None:
             raise _unauthorized("admin token")
         g.actor, g.admin_school_id = f"admin-token:{row.id}", row.school_id
@@ -170,7 +171,7 @@ def require_admin(view):
         if slug is None:
             g.school_id = g.admin_school_id or DEFAULT_SCHOOL_ID
         else:
-            school = current_app.extensions["precheck"].store.school_by_slug(slug)
+            school = get_store().school_by_slug(slug)
             if g.admin_school_id is not None and (school is None or school.id != g.admin_school_id):
                 raise _school_refused()
             if school is None:

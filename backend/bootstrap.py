@@ -12,6 +12,7 @@ import sys
 
 from backend import ConfigError, create_app
 from backend.auth import issue_token
+from backend.service import service_of
 
 
 # Addresses that mean "every interface": a server can listen on them, no laptop can reach them.
@@ -39,7 +40,7 @@ def main(argv=None) -> int:
     except ConfigError as err:
         print(f"precheck: configuration error: {err}", file=sys.stderr)
         return 3
-    store = app.extensions["precheck"].store
+    store = service_of(app).store
     url = reachable_url(args.host, args.port, app.config.get("PUBLIC_URL"))
     print(f"Precheck: database {store.engine.url.render_as_string(hide_password=True)}")
     if app.config.get("ADMIN_TOKEN"):

@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 
 from backend import enrolment
 from backend.auth import hash_password, issue_token
+from backend.service import get_store
 from backend.store import DEFAULT_SCHOOL_ID, SchoolError
 from backend.uploads import NO_ENTRIES, preview
 from nlp.lists import PARSERS, ListFormatError
@@ -17,15 +18,11 @@ ACTOR = "cli"
 SCHOOL_HELP = "the school's slug (default: the default school)"
 
 
-def _store():
-    return current_app.extensions["precheck"].store
-
-
 def _school(slug: str | None):
     """The school a command acts on; None for the default school when no slug is given."""
     if slug is None:
-        return _store().school(DEFAULT_SCHOOL_ID)
-    school = _store().school_by_slug(slug)
+        return get_store().school(DEFAULT_SCHOOL_ID)
+    school = get_store().school_by_slug(slug)
     if school is None:
         raise click.ClickException(f"there is no school with the slug {slug!r} (see list-schools)")
     return school
@@ -38,8 +35,8 @@ school_option = click.option("--school", "school_slug", metavar="SLUG", default=
 @with_appcontext
 def init_db():
     """Create the database schema (safe to run again)."""
-    _store().create_schema()
-    click.echo(f"database ready: {_store().engine.url.render_as_string(hide_password=True)}")
+    get_store().create_schema()
+    click.echo(f"database ready: {get_store().engine.url.render_as_string(hide_password=True)}")
 
 
 @click.command("create-staff-token")
@@ -49,7 +46,7 @@ def init_db():
 def create_staff_token(label, school_slug):
     """Issue a staff access token for the extension; it is printed once, only its hash is kept."""
     school = _school(school_slug)
-    row, token = issue_token(_store(), "staff", label, ACTOR, school.id)
+    row, token = issue_token(get_store(), "staff", label, ACTOR, school.id)
     click.echo(f"staff token {row.id} of {school.slug} for {label!r} (shown once; paste it into the extension's "
                f"options as the Access token):", err=True)
     click.echo(token)
@@ -63,7 +60,7 @@ def create_staff_token(label, school_slug):
 def create_admin_token(label, school_slug):
     """Issue an admin API token; printed once, only its hash is kept."""
     school_id = _school(school_slug).id if school_slug else None
-    row, token = issue_token(_store(), "admin", label, ACTOR, school_id)
+    row, token = issue_token(get_store(), "admin", label, ACTOR, school_id)
     whose = f"school {school_slug}" if school_slug else "the trust"
     click.echo(f"admin token {row.id} of {whose} (shown once; use it as 'Authorization: Bearer <token>'):", err=True)
     click.echo(token)
@@ -74,7 +71,7 @@ def create_admin_token(label, school_slug):
 @click.argument("token_id", type=int)
 def revoke_token(token_id):
     """Revoke a staff or admin token by its id; it stops working at once."""
-    row = _store().revoke_token(token_id, ACTOR)
+    row = get_store().revoke_token(token_id, ACTOR)
     if row is None:
         raise click.ClickException(f"there is no token with id {token_id}")
     click.echo(f"revoked {row.kind} token {row.id} ({row.label})")
@@ -87,7 +84,7 @@ def list_tokens(school_slug):
     """Show a school's tokens (without --school, the default school's and the trust's admin tokens):
     id, kind, label, last use and whether it is revoked (never the token)."""
     school = _school(school_slug)
-    rows = _store().tokens(school_id=school.id) + ([] if school_slug else _store().tokens(school_id=None))
+    rows = get_store().tokens(school_id=school.id) + ([] if school_slug else get_store().tokens(school_id=None))
     for row in sorted(rows, key=lambda r: r.id):
         state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "live"
         used = f"{row.last_used_at:%Y-%m-%d %H:%M}" if row.last_used_at else "never"
@@ -138,7 +135,7 @@ def import_list(kind, file, school_slug, dry_run, yes):
     school = _school(school_slug)
     unchanged = f"the {kind} list was not changed"
     try:
-        change = preview(kind, file.read(), _store().entries(kind, school.id)[1])
+        change = preview(kind, file.read(), get_store().entries(kind, school.id)[1])
     except ListFormatError as err:
         raise click.ClickException(f"{file.name}: {err}; {unchanged}") from None
     _describe(change, kind, file.name)
@@ -155,7 +152,7 @@ def import_list(kind, file, school_slug, dry_run, yes):
         if not click.confirm(f"Replace the {school.slug} {kind} list with these {len(change.parsed.entries)}?",
                              err=True):
             raise click.ClickException(unchanged)
-    version = _store().replace_list(kind, change.parsed.entries, ACTOR, school.id)
+    version = get_store().replace_list(kind, change.parsed.entries, ACTOR, school.id)
     click.echo(f"{school.slug} {kind}: {len(change.parsed.entries)} entries in force (lists_version {version})")
 
 
@@ -184,12 +181,12 @@ def create_enrolment_links(names, school_slug, staff_list, days, url):
     if bool(names) == staff_list:
         raise click.ClickException("give the names of staff, or --staff-list (not both)")
     base = _link_base(url)
-    labels = enrolment.staff_without_link(_store(), school.id) if staff_list else list(names)
+    labels = enrolment.staff_without_link(get_store(), school.id) if staff_list else list(names)
     if not labels:
         click.echo("everyone on the staff list has a link under way or has enrolled; nothing issued", err=True)
         return
     try:
-        issued = enrolment.issue(_store(), labels, base, ACTOR, school.id, timedelta(days=days))
+        issued = enrolment.issue(get_store(), labels, base, ACTOR, school.id, timedelta(days=days))
     except enrolment.EnrolmentError as err:
         raise click.ClickException(str(err)) from None
     click.echo(f"{len(issued)} enrolment links for {school.slug} (shown once; each works once, "
@@ -202,7 +199,7 @@ def create_enrolment_links(names, school_slug, staff_list, days, url):
 @school_option
 def list_enrolments(school_slug):
     """A school's enrolment links: id, state (waiting, enrolled, expired, revoked), when, and whom for."""
-    for row in enrolment.enrolments(_store(), _school(school_slug).id):
+    for row in enrolment.enrolments(get_store(), _school(school_slug).id):
         when = row.used_at or row.revoked_at or row.expires_at
         click.echo(f"{row.id:5d}  {row.state():8}  {when:%Y-%m-%d %H:%M}  {row.label}")
 
@@ -212,7 +209,7 @@ def list_enrolments(school_slug):
 @click.argument("enrolment_id", type=int)
 def revoke_enrolment(enrolment_id):
     """Revoke an enrolment link by its id; if it was used, the token it gave stops working too."""
-    row = enrolment.revoke(_store(), enrolment_id, ACTOR)
+    row = enrolment.revoke(get_store(), enrolment_id, ACTOR)
     if row is None:
         raise click.ClickException(f"there is no enrolment link with id {enrolment_id}")
     click.echo(f"revoked enrolment {row.id} ({row.label})" + (f" and staff token {row.token_id}" if row.token_id else ""))
@@ -235,7 +232,7 @@ def create_admin(email, school_slug):
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     if len(password) < 10:
         raise click.ClickException("the password must be at least 10 characters long")
-    _, created = _store().upsert_admin(email, hash_password(password), ACTOR, school_id)
+    _, created = get_store().upsert_admin(email, hash_password(password), ACTOR, school_id)
     click.echo(f"{'created' if created else 'reset the password of'} admin account {email.strip().lower()}")
 
 
@@ -246,7 +243,7 @@ def create_admin(email, school_slug):
 def create_school(slug, name):
     """Add a school to the trust: SLUG (2-40 of a-z, 0-9, -) and its NAME."""
     try:
-        school = _store().create_school(slug, name, ACTOR)
+        school = get_store().create_school(slug, name, ACTOR)
     except SchoolError as err:
         raise click.ClickException(str(err)) from None
     click.echo(f"school {school.slug} ({school.name}) created")
@@ -256,7 +253,7 @@ def create_school(slug, name):
 @with_appcontext
 def list_schools():
     """Show every school of the trust: slug, lists_version and name."""
-    for school in _store().schools():
+    for school in get_store().schools():
         click.echo(f"{school.slug:40}  version {school.lists_version:<6d}  {school.name}")
 
 
@@ -270,7 +267,7 @@ def rename_school(slug, new_slug, name):
     if new_slug is None and name is None:
         raise click.ClickException("give --to NEW_SLUG, --name NAME or both")
     try:
-        school = _store().rename_school(_school(slug).id, ACTOR, slug=new_slug, name=name)
+        school = get_store().rename_school(_school(slug).id, ACTOR, slug=new_slug, name=name)
     except SchoolError as err:
         raise click.ClickException(str(err)) from None
     click.echo(f"school {school.slug} ({school.name})")
@@ -291,7 +288,7 @@ def delete_school(slug, yes):
         if typed.strip() != slug:
             raise click.ClickException("nothing was deleted")
     try:
-        erased = _store().delete_school(school.id, ACTOR)
+        erased = get_store().delete_school(school.id, ACTOR)
     except SchoolError as err:
         raise click.ClickException(str(err)) from None
     click.echo(f"deleted {slug}: " + ", ".join(f"{count} {what}" for what, count in erased.items()) + " erased")

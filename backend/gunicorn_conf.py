@@ -7,6 +7,7 @@ import gc
 
 from backend.config import ConfigError, value
 from backend.logs import logging_config
+from backend.service import service_of
 
 try:
     bind = value("PRECHECK_BIND")
@@ -34,16 +35,12 @@ access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 
 
-def _service(app):
-    return app.extensions["precheck"]
-
-
 def when_ready(server):
     # With preload_app the app exists in the master: load spaCy and build the first Engine
     # before forking, so every worker starts warm and shares those pages.
     if preload_app:
-        _service(server.app.wsgi()).engines.warm_up()
-        _service(server.app.wsgi()).store.dispose()
+        service_of(server.app.wsgi()).engines.warm_up()
+        service_of(server.app.wsgi()).store.dispose()
         # The model's millions of objects live as long as the process: moved out of the
         # collector's sight, a worker's full collection no longer walks them in the middle of
         # a check (it cost a check 0.5 s of CPU), and their pages stay shared after the fork.
@@ -51,7 +48,7 @@ def when_ready(server):
 
 
 def post_worker_init(worker):
-    service = _service(worker.wsgi)
+    service = service_of(worker.wsgi)
     service.engines.warm_up()
     gc.freeze()  # as in when_ready, for a worker that loaded the model itself (PRECHECK_PRELOAD=0)
     service.engines.current()  # starts this worker's reload poller

@@ -11,6 +11,7 @@ from flask import current_app, g
 from limits import parse, parse_many
 
 from nlp.findings import Finding
+from backend.service import get_service, get_store
 
 NAME_CATEGORIES = ("pupil-name", "staff-name")
 AUDIT_AT_MOST = parse("1 per hour")
@@ -38,7 +39,7 @@ def cap_name_findings(findings: list[Finding]) -> list[Finding]:
         dropped = {id(f) for f in names[cap:]}
         names = names[:cap]
         _audit("check.name-cap", len(names) + len(dropped))
-    limiter = current_app.extensions["precheck"].limiter.limiter
+    limiter = get_service().limiter.limiter
     within = all([limiter.hit(limit, "name-findings", g.actor, cost=len(names))
                   for limit in parse_many(current_app.config["NAME_FINDINGS_PER_HOUR"])])
     if not within:
@@ -50,6 +51,6 @@ def cap_name_findings(findings: list[Finding]) -> list[Finding]:
 
 def _audit(action: str, count: int) -> None:
     """Record that this token reached a cap (who and how many, never the names), once an hour."""
-    if current_app.extensions["precheck"].limiter.limiter.hit(AUDIT_AT_MOST, "name-cap-audit", action, g.actor):
-        current_app.extensions["precheck"].store.audit(g.actor, action, target=g.actor, count=count,
+    if get_service().limiter.limiter.hit(AUDIT_AT_MOST, "name-cap-audit", action, g.actor):
+        get_store().audit(g.actor, action, target=g.actor, count=count,
                                                        school_id=g.school_id)

@@ -22,6 +22,7 @@ from limits.storage import MemoryStorage, Storage
 from limits.strategies import FixedWindowRateLimiter
 
 from backend.errors import ApiError
+from backend.service import get_service
 
 SWEEP_EVERY = 60.0
 log = logging.getLogger("precheck.ratelimit")
@@ -119,7 +120,7 @@ def charge_check() -> None:
     """Count one check against the authenticated staff token's budget (PRECHECK_RATE_LIMIT_CHECK);
     429 beyond it. Keyed on the token's id, after authentication: however the Authorization
     header is written ("bearer X", "BEARER  X"), a token has one budget."""
-    limiter = current_app.extensions["precheck"].limiter.limiter
+    limiter = get_service().limiter.limiter
     for limit in parse_many(current_app.config["RATE_LIMIT_CHECK"]):
         try:
             allowed = limiter.hit(limit, "check", g.actor)

@@ -6,6 +6,7 @@ from backend.auth import require_staff
 from backend.errors import ApiError
 from backend.namecaps import cap_name_findings
 from backend.ratelimit import charge_check
+from backend.service import get_service
 from nlp import Context, ContextError
 from nlp.spans import utf16_length
 
@@ -21,7 +22,7 @@ def check_draft(text: str, context: Context):
     in this request; every check endpoint goes through here."""
     # The store may already hold a version this worker has not built yet (an upload a moment
     # ago, through another worker): wait briefly for it rather than answer from stale lists.
-    service = current_app.extensions["precheck"]
+    service = get_service()
     current = service.engines.current(g.school_id, at_least=g.lists_version)
     findings = cap_name_findings(current.engine.check(text, context))
     return service.short_links.with_targets(findings, current.settings), current

@@ -9,14 +9,11 @@ from backend.api.bodies import json_object
 from backend.api.schools import school_route
 from backend.auth import require_admin
 from backend.errors import ApiError
+from backend.service import get_store
 
 bp = Blueprint("admin_enrolments", __name__, url_prefix="/api/v1/admin")
 exchange_bp = Blueprint("enrol", __name__, url_prefix="/api/v1")
 MAX_LINKS = 5000  # one request; a trust's largest school has a few hundred staff
-
-
-def _store():
-    return current_app.extensions["precheck"].store
 
 
 def base_url() -> str:
@@ -35,7 +32,7 @@ def create():
         raise ApiError(400, "bad_request", f"'days' must be a whole number from 1 to {enrolment.MAX_LIFETIME_DAYS}.",
                        field="days")
     if data.get("staff_list") is True:
-        labels = enrolment.staff_without_link(_store(), g.school_id)
+        labels = enrolment.staff_without_link(get_store(), g.school_id)
         if not labels:
             return jsonify(enrolments=[]), 200
     else:
@@ -44,7 +41,7 @@ def create():
             raise ApiError(400, "bad_request", "Send 'labels', a list of 1 to 5000 names, or \"staff_list\": true.",
                            field="labels")
     try:
-        issued = enrolment.issue(_store(), labels, base_url(), g.actor, g.school_id, timedelta(days=days))
+        issued = enrolment.issue(get_store(), labels, base_url(), g.actor, g.school_id, timedelta(days=days))
     except enrolment.EnrolmentError as err:
         raise ApiError(400, "bad_request", str(err), field=err.field) from None
     return jsonify(enrolments=[{**i.enrolment.to_json(), "link": i.link} for i in issued]), 201
@@ -53,13 +50,13 @@ def create():
 @school_route(bp, "/enrolments", methods=("GET",))
 @require_admin
 def listing():
-    return jsonify(enrolments=[row.to_json() for row in enrolment.enrolments(_store(), g.school_id)])
+    return jsonify(enrolments=[row.to_json() for row in enrolment.enrolments(get_store(), g.school_id)])
 
 
 @school_route(bp, "/enrolments/<int:enrolment_id>", methods=("DELETE",))
 @require_admin
 def revoke(enrolment_id):
-    row = enrolment.revoke(_store(), enrolment_id, g.actor, g.school_id)
+    row = enrolment.revoke(get_store(), enrolment_id, g.actor, g.school_id)
     if row is None:
         raise ApiError(404, "not_found", f"There is no enrolment link with id {enrolment_id}.")
     return jsonify(row.to_json())
@@ -69,7 +66,7 @@ def revoke(enrolment_id):
 def exchange():
     """`{"code": "pce_…"}` (what follows # in the link) -> 200 `{"token", "label"}`, once."""
     data = json_object(4 * 1024)
-    result = enrolment.exchange(_store(), data.get("code"))
+    result = enrolment.exchange(get_store(), data.get("code"))
     if result is None:
         raise ApiError(400, "enrolment_refused", "This enrolment link does not work: it was used already, has "
                        "expired or was revoked. Ask your Precheck admin for a new one.", field="code")

@@ -17,6 +17,7 @@ from backend.api.check import utf16_length
 from backend.auth import require_staff
 from backend.errors import ApiError
 from backend.ratelimit import charge_check
+from backend.service import get_store
 from backend.store import MAX_WORDS, utcnow
 from nlp.excepted import words_key
 from nlp.findings import CATEGORIES
@@ -44,6 +45,6 @@ def report():
     words = " ".join(words.split())
     month = utcnow().strftime("%Y-%m")
     token_id = int(g.actor.removeprefix("staff-token:"))
-    counted = current_app.extensions["precheck"].store.record_false_alarm(
+    counted = get_store().record_false_alarm(
         g.school_id, category, words, reporter_of(token_id, month), month)
     return jsonify({"counted": counted}), 202

@@ -1,7 +1,8 @@
 """GET /healthz: 200 once the NLP pipeline is loaded and the store answers, 503 otherwise."""
 import logging
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, jsonify
+from backend.service import get_service
 
 bp = Blueprint("health", __name__)
 log = logging.getLogger("precheck.health")
@@ -9,7 +10,7 @@ log = logging.getLogger("precheck.health")
 
 @bp.get("/healthz")
 def healthz():
-    service = current_app.extensions["precheck"]
+    service = get_service()
     try:
         store_ok = service.store.ping()
     except Exception as exc:

@@ -7,6 +7,7 @@ from backend.api.bodies import limit_body, require_content_type
 from backend.api.schools import school_route
 from backend.auth import require_admin
 from backend.errors import ApiError
+from backend.service import get_store
 from backend.uploads import UnusableRows, parse_list
 from nlp.lists import PARSERS, ListFormatError
 
@@ -38,7 +39,7 @@ def replace(kind):
                 } if isinstance(err, UnusableRows) else {}
         raise ApiError(400, "bad_list", f"The {kind} list was not changed: {err}", line=err.line,
                        problem=err.problem, **rows) from None
-    store = current_app.extensions["precheck"].store
+    store = get_store()
     version = store.replace_list(kind, parsed.entries, g.actor, g.school_id)
     return jsonify(count=len(parsed.entries), lists_version=version, columns=parsed.columns,
                    ignored_columns=parsed.ignored_columns)
@@ -49,7 +50,7 @@ def replace(kind):
 def empty(kind):
     """Empty a list on purpose (an upload never does: a file with no entries is refused)."""
     kind = _kind(kind)
-    version = current_app.extensions["precheck"].store.replace_list(kind, [], g.actor, g.school_id)
+    version = get_store().replace_list(kind, [], g.actor, g.school_id)
     return jsonify(count=0, lists_version=version)
 
 
@@ -57,5 +58,5 @@ def empty(kind):
 @require_admin
 def entries(kind):
     kind = _kind(kind)
-    version, rows = current_app.extensions["precheck"].store.entries(kind, g.school_id)
+    version, rows = get_store().entries(kind, g.school_id)
     return jsonify(kind=kind, count=len(rows), lists_version=version, entries=[asdict(e) for e in rows])

@@ -4,11 +4,12 @@ Every admin endpoint that acts on one school answers both at its own path
 (`/api/v1/admin/lists/pupils`: the caller's school, or the default one) and under
 `/api/v1/admin/schools/<slug>/` (that school); `school_route` registers both.
 """
-from flask import Blueprint, current_app, g, jsonify
+from flask import Blueprint, g, jsonify
 
 from backend.api.bodies import json_object
 from backend.auth import issue_token, require_trust_admin
 from backend.errors import ApiError
+from backend.service import get_store
 from backend.store import SchoolError
 
 bp = Blueprint("admin_schools", __name__, url_prefix="/api/v1/admin/schools")
@@ -32,16 +33,12 @@ def pop_school_slug(_endpoint, values) -> None:
         g.school_slug = values.pop("school_slug")
 
 
-def _store():
-    return current_app.extensions["precheck"].store
-
-
 @bp.post("")
 @require_trust_admin
 def create():
     data = json_object(64 * 1024)
     try:
-        school = _store().create_school(data.get("slug"), data.get("name"), g.actor)
+        school = get_store().create_school(data.get("slug"), data.get("name"), g.actor)
     except SchoolError as err:
         raise ApiError(400, "bad_school", str(err), field=err.field) from None
     return jsonify(school.to_json()), 201
@@ -50,13 +47,13 @@ def create():
 @bp.get("")
 @require_trust_admin
 def listing():
-    return jsonify(schools=[school.to_json() for school in _store().schools()])
+    return jsonify(schools=[school.to_json() for school in get_store().schools()])
 
 
 def _school_named():
     """The school of the URL's slug (taken from the URL by pop_school_slug), or 404."""
     slug = g.pop("school_slug")
-    school = _store().school_by_slug(slug)
+    school = get_store().school_by_slug(slug)
     if school is None:
         raise ApiError(404, "not_found", f"There is no school with the slug {slug[:40]!r}.")
     return school
@@ -72,7 +69,7 @@ def rename():
     if not {"slug", "name"} & set(data):
         raise ApiError(400, "bad_request", "Send the school's new 'name', 'slug' or both.", field="name")
     try:
-        school = _store().rename_school(school.id, g.actor, slug=data.get("slug"), name=data.get("name"))
+        school = get_store().rename_school(school.id, g.actor, slug=data.get("slug"), name=data.get("name"))
     except SchoolError as err:
         raise ApiError(400, "bad_school", str(err), field=err.field) from None
     return jsonify(school.to_json())
@@ -84,7 +81,7 @@ def delete():
     """Erase the school and everything that is its (lists, settings, tokens, admins, audit events)."""
     school = _school_named()
     try:
-        erased = _store().delete_school(school.id, g.actor)
+        erased = get_store().delete_school(school.id, g.actor)
     except SchoolError as err:
         raise ApiError(400, "bad_school", str(err), field=err.field) from None
     return jsonify(deleted=school.slug, erased=erased)
@@ -99,7 +96,7 @@ def create_admin_token():
     if not isinstance(label, str) or not label.strip() or len(label) > MAX_LABEL:
         raise ApiError(400, "bad_request", f"'label' must be a non-empty string of at most {MAX_LABEL} "
                        "characters.", field="label")
-    row, token = issue_token(_store(), "admin", label.strip(), g.actor, school_id=school.id)
+    row, token = issue_token(get_store(), "admin", label.strip(), g.actor, school_id=school.id)
     return jsonify(id=row.id, token=token, label=row.label, school=school.slug,
                    created_at=row.created_at.isoformat()), 201
 
@@ -108,14 +105,14 @@ def create_admin_token():
 @require_trust_admin
 def admin_tokens():
     school = _school_named()
-    return jsonify(tokens=[row.to_json() for row in _store().tokens("admin", school.id)])
+    return jsonify(tokens=[row.to_json() for row in get_store().tokens("admin", school.id)])
 
 
 @bp.delete("/<school_slug>/admin-tokens/<int:token_id>")
 @require_trust_admin
 def revoke_admin_token(token_id):
     school = _school_named()
-    row = _store().revoke_token(token_id, g.actor, kind="admin", school_id=school.id)
+    row = get_store().revoke_token(token_id, g.actor, kind="admin", school_id=school.id)
     if row is None:
         raise ApiError(404, "not_found", f"{school.slug} has no admin token with id {token_id}.")
     return jsonify(id=row.id, revoked_at=row.revoked_at.isoformat())

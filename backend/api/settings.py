@@ -1,10 +1,11 @@
 """Admin: the school's settings (working hours, blocked domains, categories, note)."""
-from flask import Blueprint, current_app, g, jsonify
+from flask import Blueprint, g, jsonify
 
 from backend.api.bodies import json_body
 from backend.api.schools import school_route
 from backend.auth import require_admin
 from backend.errors import ApiError
+from backend.service import get_store
 from nlp import Settings, SettingsError
 
 bp = Blueprint("admin_settings", __name__, url_prefix="/api/v1/admin")
@@ -13,7 +14,7 @@ bp = Blueprint("admin_settings", __name__, url_prefix="/api/v1/admin")
 @school_route(bp, "/settings", methods=("GET",))
 @require_admin
 def read():
-    _, settings = current_app.extensions["precheck"].store.settings(g.school_id)
+    _, settings = get_store().settings(g.school_id)
     return jsonify(settings.to_json())
 
 
@@ -25,5 +26,5 @@ def replace():
         settings = Settings.from_json(data)
     except SettingsError as err:
         raise ApiError(400, "bad_setting", f"The settings were not changed: {err}", field=err.field) from None
-    version = current_app.extensions["precheck"].store.replace_settings(settings, g.actor, g.school_id)
+    version = get_store().replace_settings(settings, g.actor, g.school_id)
     return jsonify({**settings.to_json(), "lists_version": version})

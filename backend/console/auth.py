@@ -6,6 +6,7 @@ from limits import parse_many
 
 from backend.console import bp, data
 from backend.console.forms import SignInForm
+from backend.service import get_service
 
 # Pages reachable without a session.
 PUBLIC_ENDPOINTS = {"console.sign_in", "console.static"}
@@ -72,7 +73,7 @@ def sign_in():
 def _sign_in_allowed_from_here() -> bool:
     """Sign-in attempts per client address (PRECHECK_RATE_LIMIT_SIGN_IN), counted before any
     password is hashed: anyone can reach this page, and each attempt costs an argon2 hash."""
-    limiter = current_app.extensions["precheck"].limiter.limiter
+    limiter = get_service().limiter.limiter
     address = request.remote_addr or "unknown"
     return all(limiter.hit(limit, "console-sign-in", address)
                for limit in parse_many(current_app.config["RATE_LIMIT_SIGN_IN"]))

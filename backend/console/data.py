@@ -10,12 +10,13 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from flask import current_app, g
+from flask import g
 from sqlalchemy import DateTime, Integer, String, case, delete, or_, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.auth import hash_password, issue_token, verify_password
-from backend.store import DEFAULT_SCHOOL_ID, AdminUser, AuditLog, Base, School, Store, utcnow
+from backend.service import get_store
+from backend.store import DEFAULT_SCHOOL_ID, AdminUser, AuditLog, Base, School, utcnow
 
 MAX_FAILED_SIGN_INS = 5
 FAILURE_WINDOW = timedelta(minutes=15)
@@ -28,10 +29,6 @@ HASHING_WAIT = 2.0
 _hashing = threading.BoundedSemaphore(HASHING_SLOTS)
 # Hashed when the email is unknown, so a wrong email takes as long as a wrong password.
 _DUMMY_HASH = hash_password("not a real password")
-
-
-def store() -> Store:
-    return current_app.extensions["precheck"].store
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -56,9 +53,9 @@ def school_for(admin: AdminUser, chosen_id) -> School:
     """The school a signed-in admin works on: a school admin's own, always; for the trust's
     admin, the one they chose (session), else the default school."""
     if admin.school_id is not None:
-        return store().school(admin.school_id)
-    chosen = store().school(chosen_id) if isinstance(chosen_id, int) else None
-    return chosen or store().school(DEFAULT_SCHOOL_ID)
+        return get_store().school(admin.school_id)
+    chosen = get_store().school(chosen_id) if isinstance(chosen_id, int) else None
+    return chosen or get_store().school(DEFAULT_SCHOOL_ID)
 
 
 # -- signing in -------------------------------------------------------------------------
@@ -90,7 +87,7 @@ def _session_row_id(session_id: str) -> str:
 def open_session(admin: AdminUser) -> str:
     """A new server-side session for the admin; returns the id the cookie carries."""
     session_id = secrets.token_urlsafe(32)
-    with store().session() as s, s.begin():
+    with get_store().session() as s, s.begin():
         # sessions past their lifetime are gone for good
         s.execute(delete(ConsoleSession).where(ConsoleSession.created_at < utcnow() - SESSION_LIFETIME))
         s.add(ConsoleSession(id=_session_row_id(session_id), admin_id=admin.id, created_at=utcnow()))
@@ -99,14 +96,14 @@ def open_session(admin: AdminUser) -> str:
 
 def end_session(session_id: str | None) -> None:
     if session_id:
-        with store().session() as s, s.begin():
+        with get_store().session() as s, s.begin():
             s.execute(delete(ConsoleSession).where(ConsoleSession.id == _session_row_id(session_id)))
 
 
 def admin_for_session(admin_id, key, session_id=None) -> AdminUser | None:
     if admin_id is None or key is None or not isinstance(session_id, str):
         return None
-    with store().session() as s:
+    with get_store().session() as s:
         row = s.get(ConsoleSession, _session_row_id(session_id))
         admin = s.get(AdminUser, admin_id)
     if row is None or row.admin_id != admin_id or utcnow() - _aware(row.created_at) > SESSION_LIFETIME:
@@ -148,7 +145,7 @@ def sign_in(email: str, password: str) -> SignInOutcome:
     wrong = SignInOutcome(None, "The email or password is not right.")
     now = utcnow()
     fresh = or_(AdminUser.first_failed_at.is_(None), AdminUser.first_failed_at < now - FAILURE_WINDOW)
-    with store().session() as s, s.begin():
+    with get_store().session() as s, s.begin():
         counted = s.execute(
             update(AdminUser)
             .where(AdminUser.email == email, AdminUser.disabled.is_(False),
@@ -166,18 +163,18 @@ def sign_in(email: str, password: str) -> SignInOutcome:
         locked_until = _aware(admin.locked_until)
         return SignInOutcome(None, _lock_message(locked_until if locked_until and locked_until > now
                                                  else now + LOCK_OUT, now))
-    with store().session() as s, s.begin():
+    with get_store().session() as s, s.begin():
         admin = s.get(AdminUser, counted.id)
         password_hash = admin.password_hash
     if _verify(password_hash, password):
-        with store().session() as s, s.begin():
+        with get_store().session() as s, s.begin():
             admin = s.get(AdminUser, counted.id)
             admin.failed_sign_ins, admin.first_failed_at, admin.locked_until = 0, None, None
             admin.last_sign_in_at = utcnow()
             s.add(AuditLog(actor=actor(admin), action="admin.sign-in", target="", school_id=admin.school_id))
         return SignInOutcome(admin, None)
     if counted.failed_sign_ins >= MAX_FAILED_SIGN_INS:
-        with store().session() as s, s.begin():
+        with get_store().session() as s, s.begin():
             admin = s.get(AdminUser, counted.id)
             admin.locked_until = utcnow() + LOCK_OUT
             admin.failed_sign_ins, admin.first_failed_at = 0, None
@@ -188,7 +185,7 @@ def sign_in(email: str, password: str) -> SignInOutcome:
 
 
 def admin_exists(email: str) -> bool:
-    with store().session() as s:
+    with get_store().session() as s:
         return s.execute(select(AdminUser.id).where(AdminUser.email == email.strip().lower())).first() is not None
 
 
@@ -196,54 +193,54 @@ def admin_exists(email: str) -> bool:
 
 def list_rows(kind: str) -> tuple[int, list[tuple[int, object]]]:
     """(lists_version, [(row id, entry)]) of one list, in upload order."""
-    return store().rows(kind, school_id())
+    return get_store().rows(kind, school_id())
 
 
 def list_entry(kind: str, row_id: int):
     """One entry of the school's list; None if there is none by that id in this school."""
-    return store().entry(kind, row_id, school_id())
+    return get_store().entry(kind, row_id, school_id())
 
 
 def add_entry(kind: str, entry, admin) -> int:
-    return store().add_entry(kind, entry, actor(admin), school_id())
+    return get_store().add_entry(kind, entry, actor(admin), school_id())
 
 
 def update_entry(kind: str, row_id: int, seen: str, entry, admin) -> int | None:
     """Replace one entry as it was when the admin opened it (`seen`, its fingerprint);
     None if it is gone or was changed meanwhile."""
-    return store().update_entry(kind, row_id, seen, entry, actor(admin), school_id())
+    return get_store().update_entry(kind, row_id, seen, entry, actor(admin), school_id())
 
 
 def remove_entry(kind: str, row_id: int, seen: str, admin) -> int | None:
-    return store().remove_entry(kind, row_id, seen, actor(admin), school_id())
+    return get_store().remove_entry(kind, row_id, seen, actor(admin), school_id())
 
 
 def replace_list(kind: str, entries: list, admin) -> int:
-    return store().replace_list(kind, entries, actor(admin), school_id())
+    return get_store().replace_list(kind, entries, actor(admin), school_id())
 
 
 # -- tokens, settings, audit -----------------------------------------------------------
 
 def staff_tokens() -> list:
-    return [t for t in store().tokens("staff", school_id()) if t.revoked_at is None]
+    return [t for t in get_store().tokens("staff", school_id()) if t.revoked_at is None]
 
 
 def new_staff_token(label: str, admin):
-    return issue_token(store(), "staff", label, actor(admin), school_id())
+    return issue_token(get_store(), "staff", label, actor(admin), school_id())
 
 
 def revoke_staff_token(token_id: int, admin):
-    return store().revoke_token(token_id, actor(admin), kind="staff", school_id=school_id())
+    return get_store().revoke_token(token_id, actor(admin), kind="staff", school_id=school_id())
 
 
 def settings():
-    return store().settings(school_id())
+    return get_store().settings(school_id())
 
 
 def replace_settings(new_settings, admin) -> int:
-    return store().replace_settings(new_settings, actor(admin), school_id())
+    return get_store().replace_settings(new_settings, actor(admin), school_id())
 
 
 def audit_log(limit: int = 300) -> list[AuditLog]:
     """The school's events; the trust's admin also sees the trust's own (sign-ins, new schools)."""
-    return store().audit_log(limit, school_id(), with_trust_events=g.admin.school_id is None)
+    return get_store().audit_log(limit, school_id(), with_trust_events=g.admin.school_id is None)

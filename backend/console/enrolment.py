@@ -4,10 +4,11 @@ from flask import current_app, flash, g, redirect, render_template, request, url
 
 from backend import enrolment
 from backend.console import bp, data
+from backend.service import get_store
 
 
 def _page(issued=None):
-    store = data.store()
+    store = get_store()
     return render_template("console/enrolment.html", rows=enrolment.enrolments(store, g.school.id),
                            without=enrolment.staff_without_link(store, g.school.id), issued=issued,
                            days=enrolment.DEFAULT_LIFETIME.days, section="console.enrolment_page")
@@ -20,7 +21,7 @@ def enrolment_page():
 
 @bp.route("/enrolment", methods=("POST",))
 def issue_enrolment_links():
-    store = data.store()
+    store = get_store()
     labels = enrolment.staff_without_link(store, g.school.id)
     if not labels:
         flash("Everyone on the staff list has a link on its way or has enrolled. Nothing was created.", "info")
@@ -37,7 +38,7 @@ def issue_enrolment_links():
 
 @bp.route("/enrolment/<int:enrolment_id>/revoke", methods=("POST",))
 def revoke_enrolment(enrolment_id):
-    row = enrolment.revoke(data.store(), enrolment_id, data.actor(g.admin), g.school.id)
+    row = enrolment.revoke(get_store(), enrolment_id, data.actor(g.admin), g.school.id)
     if row is None:
         flash("There is no such enrolment link.", "error")
     else:

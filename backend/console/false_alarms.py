@@ -3,6 +3,7 @@ with a one-click school-wide exception, and the exceptions in force (removable).
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
 from backend.console import bp, data
+from backend.service import get_store
 from backend.store import MAX_WORDS, utcnow
 from nlp.excepted import words_key
 from nlp.findings import CATEGORIES
@@ -24,7 +25,7 @@ def staff_count(n: int) -> str:
 
 @bp.route("/false-alarms")
 def false_alarms():
-    store = data.store()
+    store = get_store()
     month = utcnow()
     reports = [{"category": c.category, "words": c.words, "as_what": AS_WHAT[c.category],
                 "staff": staff_count(c.staff), "exception_id": c.exception_id}
@@ -40,14 +41,14 @@ def make_exception():
     category, words = request.form.get("category", ""), " ".join(request.form.get("words", "").split())
     if category not in CATEGORIES or not words_key(words) or len(words) > MAX_WORDS:
         abort(400)
-    data.store().add_exception(data.school_id(), category, words, data.actor(g.admin))
+    get_store().add_exception(data.school_id(), category, words, data.actor(g.admin))
     flash(f"“{words}” is no longer flagged {AS_WHAT[category]} for anyone at {g.school.name}.", "success")
     return redirect(url_for("console.false_alarms"))
 
 
 @bp.route("/false-alarms/exceptions/<int:exception_id>/remove", methods=("POST",))
 def remove_exception(exception_id):
-    if data.store().remove_exception(data.school_id(), exception_id, data.actor(g.admin)) is None:
+    if get_store().remove_exception(data.school_id(), exception_id, data.actor(g.admin)) is None:
         flash("There is no such exception.", "error")
     else:
         flash("The exception is removed: those words are flagged again.", "success")

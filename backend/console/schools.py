@@ -4,6 +4,7 @@ from flask import abort, flash, g, redirect, render_template, request, session, 
 
 from backend.auth import hash_password
 from backend.console import bp, data
+from backend.service import get_store
 from backend.store import DEFAULT_SCHOOL_ID, LIST_KINDS, SchoolError
 
 MIN_PASSWORD = 10
@@ -16,8 +17,8 @@ def _trust_admin_only() -> None:
 
 def _page(problem=None, status=200):
     _trust_admin_only()
-    schools = data.store().schools()
-    admins = {school.id: data.store().admins(school.id) for school in schools}
+    schools = get_store().schools()
+    admins = {school.id: get_store().admins(school.id) for school in schools}
     return render_template("console/schools.html", schools=schools, admins=admins, problem=problem,
                            section="console.schools"), status
 
@@ -31,7 +32,7 @@ def schools():
 def create_school():
     _trust_admin_only()
     try:
-        school = data.store().create_school(request.form.get("slug", "").strip(), request.form.get("name", ""),
+        school = get_store().create_school(request.form.get("slug", "").strip(), request.form.get("name", ""),
                                             data.actor(g.admin))
     except SchoolError as err:
         return _page(problem=str(err), status=400)
@@ -42,7 +43,7 @@ def create_school():
 @bp.route("/schools/switch", methods=("POST",))
 def switch_school():
     _trust_admin_only()
-    school = data.store().school(request.form.get("school_id", type=int) or 0)
+    school = get_store().school(request.form.get("school_id", type=int) or 0)
     if school is None:
         flash("There is no such school.", "error")
         return redirect(url_for("console.schools"))
@@ -54,7 +55,7 @@ def switch_school():
 @bp.route("/schools/admins", methods=("POST",))
 def create_school_admin():
     _trust_admin_only()
-    school = data.store().school(request.form.get("school_id", type=int) or 0)
+    school = get_store().school(request.form.get("school_id", type=int) or 0)
     email, password = request.form.get("email", "").strip().lower(), request.form.get("password", "")
     if school is None:
         return _page(problem="Choose the school the admin is for.", status=400)
@@ -64,21 +65,21 @@ def create_school_admin():
         return _page(problem=f"The password must be at least {MIN_PASSWORD} characters long.", status=400)
     if data.admin_exists(email):
         return _page(problem="There is already an account with that email.", status=400)
-    data.store().upsert_admin(email, hash_password(password), data.actor(g.admin), school.id)
+    get_store().upsert_admin(email, hash_password(password), data.actor(g.admin), school.id)
     flash(f"Created an admin account for {school.name}: {email}. They see that school alone.", "success")
     return redirect(url_for("console.schools"))
 
 
 def _school(school_id: int):
     _trust_admin_only()
-    school = data.store().school(school_id)
+    school = get_store().school(school_id)
     if school is None:
         abort(404, "There is no such school: it may have been deleted.")
     return school
 
 
 def _school_page(school, problem=None, status=200, form=None):
-    store = data.store()
+    store = get_store()
     counts = {kind: len(store.entries(kind, school.id)[1]) for kind in LIST_KINDS}
     staff_tokens = [t for t in store.tokens("staff", school.id) if t.revoked_at is None]
     return render_template("console/school.html", school=school, counts=counts, staff_tokens=len(staff_tokens),
@@ -97,7 +98,7 @@ def rename_school(school_id):
     school = _school(school_id)
     name, slug = request.form.get("name", ""), request.form.get("slug", "").strip()
     try:
-        renamed = data.store().rename_school(school.id, data.actor(g.admin), slug=slug, name=name)
+        renamed = get_store().rename_school(school.id, data.actor(g.admin), slug=slug, name=name)
     except SchoolError as err:
         return _school_page(school, problem=str(err), status=400, form={"name": name, "slug": slug})
     flash(f"Saved: {renamed.name} ({renamed.slug}). Its lists, tokens and admins are unchanged.", "success")
@@ -107,7 +108,7 @@ def rename_school(school_id):
 @bp.route("/schools/<int:school_id>/admin-tokens/<int:token_id>/revoke", methods=("POST",))
 def revoke_school_admin_token(school_id, token_id):
     school = _school(school_id)
-    row = data.store().revoke_token(token_id, data.actor(g.admin), kind="admin", school_id=school.id)
+    row = get_store().revoke_token(token_id, data.actor(g.admin), kind="admin", school_id=school.id)
     if row is None:
         flash("There is no such admin token for this school.", "error")
     else:
@@ -118,7 +119,7 @@ def revoke_school_admin_token(school_id, token_id):
 @bp.route("/schools/<int:school_id>/admins/<int:admin_id>/remove", methods=("POST",))
 def remove_school_admin(school_id, admin_id):
     school = _school(school_id)
-    removed = data.store().remove_admin(admin_id, school.id, data.actor(g.admin))
+    removed = get_store().remove_admin(admin_id, school.id, data.actor(g.admin))
     if removed is None:
         flash("There is no such admin account for this school.", "error")
     else:
@@ -133,7 +134,7 @@ def delete_school(school_id):
         return _school_page(school, problem=f"Nothing was deleted: type the slug {school.slug} to confirm.",
                             status=400)
     try:
-        erased = data.store().delete_school(school.id, data.actor(g.admin))
+        erased = get_store().delete_school(school.id, data.actor(g.admin))
     except SchoolError as err:
         return _school_page(school, problem=str(err), status=400)
     if session.get("school_id") == school.id:

@@ -3,10 +3,11 @@
 The text lives only in this request: it is not stored, logged, flashed or put
 in a URL, and the page is sent with Cache-Control: no-store.
 """
-from flask import current_app, g, render_template
+from flask import g, render_template
 
 from backend.console import bp, data
 from backend.console.forms import TryPostForm
+from backend.service import get_service
 from nlp.context import Context
 from nlp.findings import SEVERITIES
 from nlp.spans import utf16_length, utf16_slice
@@ -28,7 +29,7 @@ def utf16_pieces(text: str, findings) -> list[tuple[str, bool]]:
 
 def run_check(text: str, context: Context):
     """Exactly what POST /api/v1/check does with a draft, for the lists and settings in force now."""
-    service = current_app.extensions["precheck"]
+    service = get_service()
     current = service.engines.current(g.school.id, at_least=service.store.lists_version(school_id=g.school.id))
     findings = current.engine.check(text, context)
     return findings, current.settings.note

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import DateTime, Integer, LargeBinary, String, delete
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.console.data import store
+from backend.service import get_store
 from backend.store import Base, utcnow
 
 KEEP_FOR = timedelta(hours=1)
@@ -29,7 +29,7 @@ class PendingUpload(Base):
 
 
 def _session():
-    return store().session()
+    return get_store().session()
 
 
 def _purge_expired(s) -> None:
