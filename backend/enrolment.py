@@ -11,13 +11,13 @@ import csv
 import io
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlalchemy import DateTime, Integer, String, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.auth import new_token, token_hash, token_hint
-from backend.store import (ANY_SCHOOL, DEFAULT_SCHOOL_ID, MAX_ID, ApiToken, AuditLog, Base, Store, utcnow)
+from backend.store import (ANY_SCHOOL, DEFAULT_SCHOOL_ID, MAX_ID, ApiToken, AuditLog, Base, Store, as_utc, utcnow)
 
 CODE_PREFIX = "pce_"
 DEFAULT_LIFETIME = timedelta(days=5)  # a school week: long enough to get round to it, short if forwarded
@@ -46,10 +46,10 @@ class Enrolment(Base):
             return "revoked" if self.revoked_at is not None else "enrolled"
         if self.revoked_at is not None:
             return "revoked"
-        return "expired" if _aware(self.expires_at) <= (now or utcnow()) else "waiting"
+        return "expired" if as_utc(self.expires_at) <= (now or utcnow()) else "waiting"
 
     def to_json(self) -> dict:
-        iso = lambda d: _aware(d).isoformat() if d else None  # noqa: E731
+        iso = lambda d: as_utc(d).isoformat() if d else None  # noqa: E731
         return {"id": self.id, "label": self.label, "state": self.state(), "created_at": iso(self.created_at),
                 "expires_at": iso(self.expires_at), "enrolled_at": iso(self.used_at),
                 "revoked_at": iso(self.revoked_at), "token_id": self.token_id}
@@ -68,12 +68,6 @@ class EnrolmentError(ValueError):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is not None and moment.tzinfo is None:  # SQLite hands back naive datetimes (UTC)
-        return moment.replace(tzinfo=timezone.utc)
-    return moment
 
 
 def link_for(base_url: str, code: str) -> str:
@@ -127,7 +121,7 @@ def links_csv(issued: list[IssuedLink]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["name", "link", "expires"])
     for item in issued:
-        writer.writerow([item.enrolment.label, item.link, f"{_aware(item.enrolment.expires_at):%Y-%m-%d %H:%M} UTC"])
+        writer.writerow([item.enrolment.label, item.link, f"{as_utc(item.enrolment.expires_at):%Y-%m-%d %H:%M} UTC"])
     return out.getvalue()
 
 

@@ -47,6 +47,13 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A stored time, timezone-aware: SQLite hands back naive datetimes; they were written in UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment
+
+
 def _create_private_file(path: str | None) -> None:
     """A new SQLite file readable by the service's user only (it holds pupils' names);
     SQLite gives its -wal and -shm files the same mode."""
@@ -787,9 +794,7 @@ class Store:
                             .where(ApiToken.token_hash == token_hash)).first()
             if row is None or row.kind != kind or row.revoked_at is not None:
                 return None, None
-            now, last = utcnow(), row.last_used_at
-            if last is not None and last.tzinfo is None:  # SQLite hands back naive datetimes
-                last = last.replace(tzinfo=timezone.utc)
+            now, last = utcnow(), as_utc(row.last_used_at)
             if last is None or now - last > LAST_USED_RESOLUTION:
                 s.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now))
                 s.commit()

@@ -5,13 +5,12 @@ audit, try a post). Forms are protected against cross-site request forgery by
 Flask-WTF; the protection is scoped to this blueprint, because the JSON API
 authenticates with bearer tokens that a browser never attaches on its own.
 """
-from datetime import timezone
-
 from flask import Blueprint, g, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 
 from backend.console.data import SESSION_LIFETIME
+from backend.store import as_utc
 
 bp = Blueprint("console", __name__, url_prefix="/admin",
                template_folder="templates", static_folder="static")
@@ -79,8 +78,7 @@ def when(moment) -> str:
     """A stored UTC time as the school reads it: in its time zone, day first."""
     if moment is None:
         return ""
-    if moment.tzinfo is None:  # SQLite hands back naive datetimes; they were written in UTC
-        moment = moment.replace(tzinfo=timezone.utc)
+    moment = as_utc(moment)
     if "school_zone" not in g:
         g.school_zone = data.settings()[1].zone
     return moment.astimezone(g.school_zone).strftime("%-d %b %Y, %H:%M")

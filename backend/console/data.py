@@ -8,7 +8,7 @@ import hashlib
 import secrets
 import threading
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from flask import g
 from sqlalchemy import DateTime, Integer, String, case, delete, or_, select, update
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.auth import hash_password, issue_token, verify_password
 from backend.service import get_store
-from backend.store import DEFAULT_SCHOOL_ID, AdminUser, AuditLog, Base, School, utcnow
+from backend.store import DEFAULT_SCHOOL_ID, AdminUser, AuditLog, Base, School, as_utc, utcnow
 
 MAX_FAILED_SIGN_INS = 5
 FAILURE_WINDOW = timedelta(minutes=15)
@@ -29,13 +29,6 @@ HASHING_WAIT = 2.0
 _hashing = threading.BoundedSemaphore(HASHING_SLOTS)
 # Hashed when the email is unknown, so a wrong email takes as long as a wrong password.
 _DUMMY_HASH = hash_password("not a real password")
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; they were written in UTC."""
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment
 
 
 def actor(admin) -> str:
@@ -106,7 +99,7 @@ def admin_for_session(admin_id, key, session_id=None) -> AdminUser | None:
     with get_store().session() as s:
         row = s.get(ConsoleSession, _session_row_id(session_id))
         admin = s.get(AdminUser, admin_id)
-    if row is None or row.admin_id != admin_id or utcnow() - _aware(row.created_at) > SESSION_LIFETIME:
+    if row is None or row.admin_id != admin_id or utcnow() - as_utc(row.created_at) > SESSION_LIFETIME:
         return None
     if admin is None or admin.disabled or session_key(admin) != key:
         return None
@@ -160,7 +153,7 @@ def sign_in(email: str, password: str) -> SignInOutcome:
         if admin is None or admin.disabled:
             _verify(_DUMMY_HASH, password)  # a wrong email takes as long as a wrong password
             return wrong
-        locked_until = _aware(admin.locked_until)
+        locked_until = as_utc(admin.locked_until)
         return SignInOutcome(None, _lock_message(locked_until if locked_until and locked_until > now
                                                  else now + LOCK_OUT, now))
     with get_store().session() as s, s.begin():
