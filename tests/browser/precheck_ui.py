@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Frame, FrameLocator, Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 PROBES = (Path(__file__).parent / "probes.js").read_text(encoding="utf-8")
 DEV_SET = Path(__file__).resolve().parents[1] / "data" / "thornbury"
@@ -134,15 +135,22 @@ def draft_naming(pupil: Pupil) -> str:
     return f"So proud of {pupil.full_name} in assembly today, what a star!"
 
 
-def click_in_panel(page: Page, target: Locator) -> None:
-    """Click a button of the panel as a person does: the pointer comes over the panel
+def click_in_panel(page: Page, target: Locator, attempts: int = 10) -> None:
+    """Click a button of the panel as a person does: the pointer comes over the button
     first (until then the overlay frame lets the pointer through to the page), then
-    presses."""
-    target.scroll_into_view_if_needed()  # a long panel scrolls, as the person would scroll it
-    box = target.bounding_box()
-    assert box is not None, "the button is not on screen"
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    target.click()
+    presses. The panel may still be moving to its place beside the editor when it first
+    shows, so the pointer goes to where the button is now, as often as needed."""
+    for attempt in range(attempts):
+        target.scroll_into_view_if_needed()
+        box = target.bounding_box()
+        assert box is not None, "the button is not on screen"
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        try:
+            target.click(timeout=1_000)
+            return
+        except PlaywrightTimeoutError:
+            if attempt == attempts - 1:
+                raise
 
 
 def wait_for_editor_text(page: Page, expected: str) -> None:
