@@ -263,6 +263,9 @@ try {
     const offered = await inFrame(fixing, 'overlay', () => [...document.querySelectorAll('button.precheck-fix')]
       .map((button) => button.textContent).find((name) => name.includes('07700 900123')));
     const overlay = await precheckFrame(fixing, 'overlay');
+    // A person reads the warning first; a fix within a second of the last key would join
+    // the typing in Quill's undo step (history.delay), and Ctrl+Z would take both.
+    await sleep(1100);
     if (offered && overlay) {
       const button = await overlay.$('button.precheck-fix');
       await button.evaluate((element) => element.scrollIntoView({ block: 'nearest' })); // the panel scrolls

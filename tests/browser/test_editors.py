@@ -18,6 +18,10 @@ pytestmark = pytest.mark.browser
 
 BENIGN_DRAFT = "Lovely long walk by the river this morning, then pancakes for breakfast."
 PIXEL_TOLERANCE = 2.5
+# The moment a person takes to read a warning before pressing its fix. Without it the
+# fix would follow the last key within a second, and Quill's history (delay: 1000 ms)
+# merges edits that close into one undo step, so Ctrl+Z would take the typing back too.
+READING_MS = 1_100
 
 
 @pytest.fixture(params=SITES, ids=lambda site: f"{site.editor}@{site.host}")
@@ -347,6 +351,7 @@ def test_a_one_click_fix_goes_in_through_the_editor_and_undo_restores_it(page, s
     finding = ui.panel_findings(page, "pupil-name").filter(has_text=pupil.full_name)
     expect(finding.locator(".precheck-fixes").get_by_role("button")).to_have_text(
         [f"Change to “{initials}”", f"Change to “{pupil.first}”"])
+    page.wait_for_timeout(READING_MS)
     ui.click_in_panel(page, finding.get_by_role("button", name=f"Change to “{initials}”"))
 
     # The editor's own model holds the fix, and the draft is checked again: the name's warning is gone.
@@ -373,6 +378,7 @@ def test_a_personal_phone_number_is_removed_in_one_click(page, site):
     type_draft(page, site, draft)
     finding = ui.panel_findings(page, "contact-details")
     expect(finding).to_contain_text("07700 900123", timeout=ui.CHECK_TIMEOUT_MS)
+    page.wait_for_timeout(READING_MS)
     ui.click_in_panel(page, finding.get_by_role("button", name="Remove “07700 900123”"))
 
     ui.wait_for_editor_text(page, draft.replace("07700 900123 ", ""))  # the number and a space beside it
@@ -385,6 +391,7 @@ def test_the_pause_offers_the_fixes_too_by_keyboard(page, site, pupil):
     draft = ui.draft_naming(pupil)
     type_draft(page, site, draft)
     wait_for_warning(page, pupil)
+    page.wait_for_timeout(READING_MS)
 
     page.keyboard.press("Control+Enter")
     expect(ui.dialog(page)).to_be_visible()
