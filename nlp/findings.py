@@ -7,6 +7,8 @@ CATEGORIES = (
     "direct-message", "working-hours",
 )
 SEVERITIES = ("high", "medium", "low")
+# A finding of these holds the post back at the pause on Post; a low one is only listed.
+HOLDING_SEVERITIES = ("high", "medium")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from backend.namecaps import cap_name_findings
 from backend.ratelimit import charge_check
 from backend.service import get_service
 from nlp import Context, ContextError
+from nlp.catalogue import catalogue
 from nlp.spans import utf16_length
 
 bp = Blueprint("check", __name__, url_prefix="/api/v1")
@@ -52,3 +53,12 @@ def check():
     if current.settings.note:
         answer["note"] = current.settings.note
     return jsonify(answer)
+
+
+@bp.get("/categories")
+@require_staff
+def categories():
+    """The categories as the token's school has them (clause, severity, checked, holds the post),
+    so a client keeps no copy of its own."""
+    current = get_service().engines.current(g.school_id, at_least=g.lists_version)
+    return jsonify(categories=catalogue(current.settings), lists_version=current.version)

@@ -6,25 +6,12 @@ same code the API uses, so the console can never store what the API would refuse
 """
 import re
 
+from nlp.catalogue import DESCRIPTIONS as CATEGORY_DESCRIPTIONS
 from nlp.findings import CATEGORIES
 from nlp.settings import WEEKDAYS, Settings, SettingsError
 
 WEEKDAY_LABELS = dict(zip(WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                      "Saturday", "Sunday")))
-CATEGORY_DESCRIPTIONS = {
-    "pupil-name": "A pupil on the pupil list named or identifiable",
-    "staff-name": "A colleague on the staff list named",
-    "school-reference": "The school or trust identified: names, hashtags, places, form groups",
-    "work-discussion": "Talking about work: lessons, marking, pupils, parents, meetings",
-    "pupil-contact": "Inviting or engaging pupils or parents on a personal account",
-    "contact-details": "A personal phone number or email address offered",
-    "offensive": "Language that could offend a colleague, parent or pupil",
-    "reputation": "Negative remarks about the school, its staff, governors, pupils or parents",
-    "unsafe-link": "Link shorteners, plain http, raw IP addresses, blocked domains",
-    "child-photo": "A photo or video that names or identifies a child",
-    "direct-message": "A private message to a pupil",
-    "working-hours": "A personal post during working hours",
-}
 # An interval as typed: "8:30-15:30", "08:30 – 15:30", "08.30 to 15.30".
 _INTERVAL = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*(?:-|–|—|to)\s*(\d{1,2})[:.](\d{2})\s*$", re.IGNORECASE)
 # A date as typed: ISO ("2026-09-03") or day first, as UK schools write it ("3/9/2026", "03.09.2026").
