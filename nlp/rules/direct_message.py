@@ -1,6 +1,7 @@
 """A private message to a pupil (policy 4.2, 4.1)."""
 import re
 
+from nlp import vocab
 from nlp.cues import TITLES
 from nlp.draft import Draft, Hit
 
@@ -29,6 +30,8 @@ _TO_A_PUPIL = re.compile(
     r"|\byour\s+(?:homework|coursework|essay|detention|reading\s+book|pe\s+kit|lab\s+book|exercise\s+book|project|folio|revision|mock)"
     r"|\bsee\s+you\s+in\s+(?:form|class|registration|period\s+\d|the\s+lesson|lesson|school|my\s+room)"
     r"|\b(?:bring|hand|send)\s+(?:me\s+)?(?:it|that|them|your\s+\w+)\s+(?:in\s+)?(?:to\s+)?(?:class|school|my\s+room|tomorrow)", re.I)
+# A pupil addressed with no name: the boundary staff hold, or the reader's school and age as theirs.
+_PUPIL_ADDRESSED = vocab.pattern("pupil-addressed")
 _TO_A_PARENT = re.compile(r"\byour\s+(?:child|son|daughter|kids?|children)\b", re.I)
 
 
@@ -49,7 +52,7 @@ class Detector:
             closes = len(text) - hit.end <= CLOSING_SPAN and _CLOSING.match(text[hit.end:])
             if opens or closes:
                 return [Hit(hit.start, hit.end)]  # the pupil is the one addressed
-        cue = _TO_A_PUPIL.search(text)
+        cue = _TO_A_PUPIL.search(text) or _PUPIL_ADDRESSED.search(text)
         if cue:
             return [Hit(names[0].start, names[0].end)] if names else [Hit(cue.start(), cue.end())]
         return []

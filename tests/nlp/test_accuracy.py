@@ -35,7 +35,7 @@ TARGETS = {
     "kingsmead": (0.25, 0.93),
     # written blind by three more hands (2026-12-02), scored before anyone here read them (first scores
     # in their READMEs) and not tuned on; gates at today's figures, so that nothing gets worse unnoticed
-    "ashfield": (0.0, 0.96),  # direct messages to pupils 0/7 at first contact
+    "ashfield": (0.30, 0.96),  # direct messages 0/7 at first contact, 7/7 since; reputation 10/32 the floor
     "harbourside": (0.12, 0.95),
     "fenwick": (0.28, 0.96),
 }

@@ -106,3 +106,31 @@ def test_a_direct_message_to_a_pupil_is_also_pupil_contact(found):
 def test_a_message_about_brunch_to_someone_sharing_a_pupils_name_is_clean(found):
     assert found("Hey Tamsin, fancy brunch on Saturday?", surface="message") == []
     assert found("Jago! Pint after work on Friday?", surface="message") == []
+
+
+# A message to a pupil that names no one: the boundary a member of staff holds, or the pupil's
+# school and age as theirs (nlp/vocab/pupil-addressed.txt). Beside each, a message with the same
+# words that is not to a pupil.
+@pytest.mark.parametrize("to_a_pupil, not_to_a_pupil", [
+    ("lovely to hear from you but you shouldn't be contacting me on this app x",
+     "you shouldn't be working this late, go to bed x"),
+    ("well done on the swimming gala! dont message me on here tho, ask at the office",
+     "can you message me on whatsapp instead, I'm never on this app"),
+    ("you can't be on insta yet, you're 10!",
+     "you're 10 minutes late, we've ordered already"),
+    ("so how's big school treating you? bet the corridors feel huge",
+     "how's the big house treating you? bet the heating bill is huge"),
+    ("aw sorry I can't follow you back, staff rule, but keep up the drawing",
+     "I followed you back, lovely to see your garden photos"),
+    ("wow you're in mr hughes's class now? say hello from me",
+     "you're in the big meeting room on Tuesday, the projector is fixed"),
+])
+def test_a_message_to_a_pupil_by_what_it_says_not_a_name(categories, to_a_pupil, not_to_a_pupil):
+    assert "direct-message" in categories(to_a_pupil, surface="message")
+    assert "direct-message" not in categories(not_to_a_pupil, surface="message")
+    assert "direct-message" not in categories(to_a_pupil, surface="post")
+
+
+def test_a_parent_told_their_child_cannot_message_is_not_a_direct_message(categories):
+    assert "direct-message" not in categories("Hi Mrs Penrose, your son shouldn't be messaging me on here, "
+                                              "could you have a word?", surface="message")
