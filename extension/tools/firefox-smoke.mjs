@@ -279,10 +279,21 @@ try {
       Boolean(offered) && await waitFor(fixing, (text) => window.__editorText() === text, withoutNumber),
       `${site.host}: "${offered || 'Remove …'}" takes the number out of the editor's own text`,
     );
+    // The fix hands focus back to the editor; on a busy machine that can come a moment
+    // after the text changed, and Ctrl+Z pressed before it would go to Precheck's frame.
+    await waitFor(fixing, (selector) => {
+      const find = (root) => root.querySelector(selector)
+        || [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean) || null;
+      let active = document.activeElement;
+      while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+      const editor = find(document);
+      return Boolean(editor) && (editor === active || editor.contains(active));
+    }, site.frame || site.editor, 3_000);
     await fixing.keyboard.down('Control');
     await fixing.keyboard.press('z');
     await fixing.keyboard.up('Control');
-    check(await waitFor(fixing, (text) => window.__editorText() === text, DRAFT), `${site.host}: Ctrl+Z brings it back`);
+    const undone = await waitFor(fixing, (text) => window.__editorText() === text, DRAFT);
+    check(undone, `${site.host}: Ctrl+Z brings it back${undone ? '' : ` (the editor says ${JSON.stringify(await fixing.evaluate(() => window.__editorText()))})`}`);
     check((await fixing.evaluate(() => window.__posted.length)) === 0, `${site.host}: a fix posts nothing`);
     await fixing.close();
 

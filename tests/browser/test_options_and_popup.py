@@ -66,7 +66,7 @@ def test_connection_test_says_whether_the_server_answered_and_the_token_works(op
 def test_options_refuse_a_server_url_that_is_not_one(options, service):
     options.get_by_label("Server URL").fill("not a url")
     options.get_by_role("button", name="Save").click()
-    expect(options.get_by_role("status").first).to_contain_text(re.compile(r"server URL", re.I))
+    expect(options.locator("#server-status")).to_contain_text(re.compile(r"server URL", re.I))
     options.reload()
     options.get_by_label("Check my posts on X (Twitter)").wait_for()
     expect(options.get_by_label("Server URL")).to_have_value(service.url)
