@@ -42,7 +42,7 @@ VADER_NEGATIVE = -0.35
 CLASSIFIER_SCORE = 0.65
 TONE_CLASSIFIER_SCORE = 0.15
 _NEGATIVE = re.compile(r"""\b(?:
-    worst(?:-run|-behaved)?|shambles|shambolic|disgrace(?:ful)?|shameful|ashamed|embarrass\w*|joke|laughable|laughing\s*stock|ridiculous|farc(?:e|ical)|circus|clowns?|
+    worst(?:-run|-behaved)?|shambles|shambolic|disgrace(?:ful)?|shameful|ashamed|embarrass\w*|(?<!\bno\s)(?<!\bnot\sa\s)joke|laughable|laughing\s*stock|ridiculous|farc(?:e|ical)|circus|clowns?|
     useless|hopeless|clueless|no\s+clue|not\s+a\s+clue|haven'?t\s+got\s+a\s+clue|no\s+idea|incompetent|inept|unprofessional|disorgani[sz]ed|chaotic|chaos|
     out\s+of\s+control|a\s+mess\b|mess\b|sinking\s+ship|thugs?|hooligans?|
     lazy|laziest|rude|arrogant|condescending|patronising|snobby|stuck-up|entitled|spoilt|greedy|money-grabbing|penny-pinching|cheapskates?|stingy|tight-?fisted|

@@ -39,3 +39,12 @@ def test_the_tone_path_is_what_finds_it_and_says_so(engine):
 def test_a_negative_tone_without_the_school_as_target_is_not_reputation(engine, text):
     quotes, _ = reputation(engine, text)
     assert quotes == []
+
+
+@pytest.mark.parametrize("serious, judged", [
+    ("Leadership is no joke, respect to anyone who takes it on", "Leadership here is a joke, nobody takes it on"),
+    ("Being one of our governors is no joke, hours of reading every week", "Our governors are a joke, hours of waffle every week"),
+])
+def test_no_joke_says_a_thing_is_serious_not_that_the_school_is_laughable(engine, serious, judged):
+    assert reputation(engine, serious)[0] == []
+    assert reputation(engine, judged)[0] != []
