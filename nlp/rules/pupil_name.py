@@ -17,6 +17,7 @@ smashed her test"), unless it is joined to another pupil's name ("Lan and Minh")
 """
 import re
 
+from nlp import vocab
 from nlp.cues import KIN_BEFORE, PUBLIC_FIGURE, TITLES, YOUTH, elsewhere
 from nlp.draft import Draft, Hit
 from nlp.rules.work_discussion import work_cues
@@ -42,6 +43,8 @@ _PLACED_IN = re.compile(r"(?:\s{0,3}(?:and|&)\s{1,3}[^\W\d_]{1,30})?\s{0,3}[,(]?
 # A private message about brunch, drinks or a night out is between adults, whatever the name.
 _ADULT_SOCIAL = re.compile(r"\b(?:brunch|drinks?|pub|pint|wine|prosecco|beer|cocktails?|date\s+night|night\s+out|babe|hun|hubby|"
                            r"love\s+you|miss\s+you|fancy\s+(?:a|going|coming)|girls'?\s+night|lads'?\s+night|hen\s+do|stag\s+do|gym\s+later)\b", re.I)
+# words that show a message is to a pupil outweigh its friendly ones ("hun, you shouldn't be messaging me")
+_PUPIL_ADDRESSED = vocab.pattern("pupil-addressed")
 _AND = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}and|&|\+)[ \t]{0,3}", re.I)
 _AND_BEFORE = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}and|&|\+)[ \t]{0,3}$", re.I)
 _FAMILY_AFTER = re.compile(r"^\s+(?:twins|brothers|sisters|siblings|boys|girls|kids|cousins|family)\b", re.I)
@@ -392,7 +395,8 @@ class Detector:
         if "school_context" not in draft.memo:
             ctx = draft.context
             draft.memo["school_context"] = bool(
-                ctx.account == "school" or (ctx.surface == "message" and not _ADULT_SOCIAL.search(draft.text))
+                ctx.account == "school"
+                or (ctx.surface == "message" and (not _ADULT_SOCIAL.search(draft.text) or _PUPIL_ADDRESSED.search(draft.text)))
                 or work_cues(draft)
                 or draft.found("school-reference") or draft.found("staff-name"))
         return draft.memo["school_context"]

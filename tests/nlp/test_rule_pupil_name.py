@@ -164,3 +164,9 @@ def test_mark_book_and_careless_forms(found, text, quote):
 
 def test_a_reality_show_namesake(categories):
     assert "pupil-name" not in categories("Harry Styles was amazing on Strictly last night")
+
+
+def test_a_friendly_message_that_shows_its_reader_is_a_pupil_names_the_pupil(found):
+    # "hun" reads as a message between adults, unless the message shows its reader is a pupil
+    assert ("pupil-name", "Jago") in found("is that u Jago?? hun u shouldnt be messaging me on here x", surface="message")
+    assert ("pupil-name", "Jago") not in found("is that u Jago?? hun fancy drinks on friday x", surface="message")
