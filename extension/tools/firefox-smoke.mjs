@@ -265,6 +265,7 @@ try {
     const overlay = await precheckFrame(fixing, 'overlay');
     // A person reads the warning first; a fix within a second of the last key would join
     // the typing in Quill's undo step (history.delay), and Ctrl+Z would take both.
+    await waitFor(fixing, (text) => window.__editorText() === text, DRAFT); // every key is in the editor's model
     await sleep(1100);
     if (offered && overlay) {
       const button = await overlay.$('button.precheck-fix');

@@ -351,6 +351,7 @@ def test_a_one_click_fix_goes_in_through_the_editor_and_undo_restores_it(page, s
     finding = ui.panel_findings(page, "pupil-name").filter(has_text=pupil.full_name)
     expect(finding.locator(".precheck-fixes").get_by_role("button")).to_have_text(
         [f"Change to “{initials}”", f"Change to “{pupil.first}”"])
+    ui.wait_for_editor_text(page, draft)  # every key typed is in the editor's model (and its undo history)
     page.wait_for_timeout(READING_MS)
     ui.click_in_panel(page, finding.get_by_role("button", name=f"Change to “{initials}”"))
 
@@ -378,6 +379,7 @@ def test_a_personal_phone_number_is_removed_in_one_click(page, site):
     type_draft(page, site, draft)
     finding = ui.panel_findings(page, "contact-details")
     expect(finding).to_contain_text("07700 900123", timeout=ui.CHECK_TIMEOUT_MS)
+    ui.wait_for_editor_text(page, draft)  # every key typed is in the editor's model (and its undo history)
     page.wait_for_timeout(READING_MS)
     ui.click_in_panel(page, finding.get_by_role("button", name="Remove “07700 900123”"))
 
@@ -391,6 +393,7 @@ def test_the_pause_offers_the_fixes_too_by_keyboard(page, site, pupil):
     draft = ui.draft_naming(pupil)
     type_draft(page, site, draft)
     wait_for_warning(page, pupil)
+    ui.wait_for_editor_text(page, draft)  # every key typed is in the editor's model (and its undo history)
     page.wait_for_timeout(READING_MS)
 
     page.keyboard.press("Control+Enter")
