@@ -77,10 +77,6 @@ export class CheckScheduler {
     return this.#answered !== null && this.#answered.generation === this.#generation;
   }
 
-  get lastResult() {
-    return this.#answered ? this.#answered.result : null;
-  }
-
   /**
    * An answer about the current text, asking at once if there is none.
    * Resolves null if none arrives within `timeoutMs`.
