@@ -45,6 +45,9 @@ _ADULT_SOCIAL = re.compile(r"\b(?:brunch|drinks?|pub|pint|wine|prosecco|beer|coc
                            r"love\s+you|miss\s+you|fancy\s+(?:a|going|coming)|girls'?\s+night|lads'?\s+night|hen\s+do|stag\s+do|gym\s+later)\b", re.I)
 # words that show a message is to a pupil outweigh its friendly ones ("hun, you shouldn't be messaging me")
 _PUPIL_ADDRESSED = vocab.pattern("pupil-addressed")
+# words before a common noun, never before a name: "all hope in year 11", "the summer in year 6"
+_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "all", "no", "some",
+                          "any", "this", "that", "lost", "much", "more", "less"})
 _AND = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}and|&|\+)[ \t]{0,3}", re.I)
 _AND_BEFORE = re.compile(r"[ \t]{0,3}(?:,|,?[ \t]{1,3}and|&|\+)[ \t]{0,3}$", re.I)
 _FAMILY_AFTER = re.compile(r"^\s+(?:twins|brothers|sisters|siblings|boys|girls|kids|cousins|family)\b", re.I)
@@ -315,8 +318,10 @@ class Detector:
         pinned = self._pinned(draft, j)
         if not (w.is_title or w.is_upper):
             # people write names in lower case in private messages ("ok jakub,", "hey destiny,"), or placed
-            # in a class ("abdi in year 9 is hilarious"); elsewhere lower case reads as an ordinary word
-            if not ((surface_message and (vocative or not ordinary)) or (pinned and not ordinary)):
+            # in a class ("abdi in year 9 is hilarious", "grace in 8T" even when the name is a word, but not
+            # "all hope in year 11"); elsewhere lower case reads as an ordinary word
+            if not ((surface_message and (vocative or not ordinary))
+                    or (pinned and not (ordinary and i > 0 and ws[i - 1].key in _DETERMINERS))):
                 return False
         if _someone_else(draft, i, j):
             return False

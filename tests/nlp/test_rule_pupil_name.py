@@ -170,3 +170,12 @@ def test_a_friendly_message_that_shows_its_reader_is_a_pupil_names_the_pupil(fou
     # "hun" reads as a message between adults, unless the message shows its reader is a pupil
     assert ("pupil-name", "Jago") in found("is that u Jago?? hun u shouldnt be messaging me on here x", surface="message")
     assert ("pupil-name", "Jago") not in found("is that u Jago?? hun fancy drinks on friday x", surface="message")
+
+
+@pytest.mark.parametrize("name, pupil, word", [
+    ("summer", "summer in 4T made me a birthday card in lesson today", "we spent all summer in 4T sorting out the reading corner"),
+    ("faith", "so proud of faith in year 2 reading aloud in class today", "I've lost all faith in year 2 phonics schemes, class chaos"),
+])
+def test_a_lower_case_word_name_placed_in_a_form(found, name, pupil, word):
+    assert ("pupil-name", name) in found(pupil)
+    assert not any(category == "pupil-name" for category, _ in found(word))
