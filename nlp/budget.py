@@ -23,9 +23,12 @@ class Deadline:
     def __init__(self, seconds: float | None = DEFAULT_SECONDS):
         self._end = None if seconds is None else time.thread_time() + seconds
 
+    def spent(self) -> bool:
+        return self._end is not None and time.thread_time() > self._end
+
     def check(self) -> None:
         """Raise BudgetExceeded once the budget is spent."""
-        if self._end is not None and time.thread_time() > self._end:
+        if self.spent():
             raise BudgetExceeded
 
 

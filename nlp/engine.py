@@ -104,6 +104,7 @@ class Engine:
                     severity=severity,
                     start=units[start], end=units[end], quote=draft.original[start:end],
                     message=self._cite(rule.CATEGORY, hit.message or rule.MESSAGE), suggestion=rule.SUGGESTION,
-                    replacements=tuple(fixes(draft, hit)) if fixes is not None else ()))
+                    # a fix is an offer: once the budget is spent (thousands of hits) findings come without
+                    replacements=tuple(fixes(draft, hit)) if fixes is not None and not draft.deadline.spent() else ()))
         findings.sort(key=lambda f: (f.start, f.end, f.category))
         return findings

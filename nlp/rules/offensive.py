@@ -1,4 +1,5 @@
 """Language that could offend a colleague, parent or pupil: profanity, insults, slurs, mockery (policy 4.1)."""
+import bisect
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -132,11 +133,15 @@ class Detector:
         return hits or self._mockery(draft)
 
     def _mockery(self, draft: Draft) -> list[Hit]:
-        pupils = draft.found("pupil-name")
+        # sorted starts, so that finding a pupil named in each sentence stays a bisection even on a
+        # draft of thousands of names and sentences (a scan of every name per sentence took 0.3 s there)
+        pupil_starts = sorted(h.start for h in draft.found("pupil-name"))
         for sentence in _SENTENCE.finditer(draft.text):
+            draft.deadline.check()
             s, e = sentence.span()
             person = _MOCKED.search(sentence.group())
-            if not (person or any(s <= h.start < e for h in pupils)):
+            first_after = bisect.bisect_left(pupil_starts, s)
+            if not (person or (first_after < len(pupil_starts) and pupil_starts[first_after] < e)):
                 continue
             score = classifier.scores(draft, s, e)[CATEGORY]
             draft.note(CATEGORY, mocked=person.group() if person else "a pupil named", classifier=score)

@@ -48,6 +48,8 @@ SHAPES = {
     "words": repeated("a "),
     "a first name that is an ordinary word": repeated("Faith "),
     "spelt address pieces": repeated("jess dot at "),
+    # thousands of pupils named, each in a sentence of its own, read for mockery
+    "a name and a phone number repeated": repeated("Lowenna07700 900,#,hi:*"),
 }
 
 # Pieces the slow patterns fed on, mixed at random into drafts of the largest size.
