@@ -10,7 +10,6 @@ from datetime import datetime
 import pytest
 import requests
 
-from bench.proc import children
 from tests.support.databases import empty_postgres_database, postgres_server_url
 
 pytestmark = pytest.mark.gunicorn
@@ -65,7 +64,7 @@ def test_a_school_wide_exception_reaches_every_worker_within_2_s(live_service_fa
     token = service.staff_token("teacher")
     both = {" ".join(EXCEPTED), " ".join(KEPT)}
 
-    workers = set(children(service.process.pid))
+    workers = service.worker_pids()
     assert len(workers) == WORKERS
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and set(workers_with(service, version)) < workers:

@@ -11,7 +11,6 @@ from datetime import datetime
 import pytest
 import requests
 
-from bench.proc import children
 from tests.support.databases import empty_postgres_database, postgres_server_url
 
 pytestmark = pytest.mark.gunicorn
@@ -129,7 +128,7 @@ def test_one_schools_change_reaches_every_worker_for_that_school_alone(live_serv
     expected = {"northfield": {" ".join(SHARED), " ".join(NORTH)}, "southgate": {" ".join(SHARED), " ".join(SOUTH)}}
 
     # Every worker builds both schools' engines (its reload poller then runs).
-    workers = set(children(service.process.pid))
+    workers = service.worker_pids()
     assert len(workers) == WORKERS
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and not all(

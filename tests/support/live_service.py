@@ -23,6 +23,8 @@ from pathlib import Path
 
 import requests
 
+from bench.proc import children
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -116,6 +118,14 @@ class LiveService:
     def __exit__(self, *exc) -> None:
         self.stop()
         self.cleanup()
+
+    def worker_pids(self, timeout: float = 30.0) -> set[int]:
+        """The pids of all `workers` of the master, once it has forked them all (the last may
+        still be booting when the first answers)."""
+        deadline = time.monotonic() + timeout
+        while len(pids := set(children(self.process.pid))) < self.workers and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return pids
 
     def output(self) -> str:
         """Everything gunicorn and the app wrote to stdout and stderr so far."""
